@@ -1,0 +1,3 @@
+export declare const INSTALL_HINT: string;
+export declare function chromiumPath(): string | null;
+export declare const CHROMIUM_FLAGS: string[];

@@ -1,0 +1,33 @@
+// Browser tests in Debian's headless Chromium against real sandbox servers (TOOLCHAIN.md).
+// Run through tsx (see package.json) so this file can import the TypeScript sandbox.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
+import { sandboxServers } from './test/helpers/wtr-sandbox.ts';
+
+const sandbox = sandboxServers();
+
+export default {
+  files: ['test/{components,core,i18n,units}/**/*.test.ts'],
+  nodeResolve: true,
+  // One page at a time: a background tab of headless Chromium gets no requestAnimationFrame,
+  // which chart.js and open-wc's fixture() wait on.
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath() ?? undefined,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+      },
+    }),
+  ],
+  middleware: [sandbox.middleware],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    sandbox.plugin,
+  ],
+  testFramework: { config: { timeout: 10_000 } },
+};
