@@ -1,0 +1,2 @@
+// Entry point of `intelliprove-widgets/server` (dist/server.js).
+export * from './server/index.js';

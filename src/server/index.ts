@@ -1,0 +1,14 @@
+/**
+ * The server half of intelliprove-widgets: the token endpoint a host mounts on its own
+ * backend so that the API key never reaches the browser. Node ≥ 20; no browser code.
+ */
+export { createTokenHandler, DEFAULT_API_BASE } from './token-handler.js';
+export type { TokenHandler, TokenHandlerOptions, GetUser, HostRequest } from './token-handler.js';
+export type {
+  TokenRequest,
+  TokenResponse,
+  TokenPurpose,
+  Language,
+  UnitSystem,
+  DashboardSection,
+} from '../contract.js';
