@@ -1,0 +1,101 @@
+/**
+ * The demo host: what an integrator's own site would be. It serves the demo pages under a
+ * strict Content-Security-Policy, the built kit under /assets/, and the token endpoint at
+ * /api/ip-token, built on the kit's server half. Its "session" is a cookie naming one of the
+ * sandbox's seeded users; the user picker on the page sets it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createTokenHandler } from '../../src/server/index.js';
+import { escapeHtml, listen, sendHtml, serveFile, type Running } from '../sandbox/http-util.js';
+import { SEED_USERS } from '../sandbox/store.js';
+
+const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const DEFAULT_USER = 'demo@example.com';
+
+export interface HostOptions {
+  apiKey: string;
+  engineUrl: string;
+  pluginOrigin: string;
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/** The signed-in user: the `demo_user` cookie, else the default demo user ("" = signed out). */
+function sessionUser(req: IncomingMessage): string | null {
+  const chosen = cookie(req, 'demo_user');
+  if (chosen === null) return DEFAULT_USER;
+  return chosen === '' ? null : chosen;
+}
+
+export function createHostHandler(options: HostOptions) {
+  const tokens = createTokenHandler({
+    apiKey: options.apiKey,
+    apiBase: options.engineUrl,
+    getUser: (req) => sessionUser(req as IncomingMessage),
+  });
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `frame-src ${options.pluginOrigin} https://*.intelliprove.com`,
+    `connect-src 'self' ${options.engineUrl}`,
+    "img-src 'self' data:",
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+
+  function fill(text: string, req: IncomingMessage): string {
+    const user = sessionUser(req);
+    const options_ = [...SEED_USERS.map((u) => u.external_user_id), '']
+      .map((id) => {
+        const label = id === '' ? '(signed out)' : id;
+        return `<option value="${escapeHtml(id)}"${id === (user ?? '') ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+      })
+      .join('');
+    return text
+      .replaceAll('{{API_BASE}}', escapeHtml(options.engineUrl))
+      .replaceAll('{{PLUGIN_ORIGIN}}', escapeHtml(options.pluginOrigin))
+      .replaceAll('{{USER}}', escapeHtml(user ?? '(signed out)'))
+      .replaceAll('{{USER_OPTIONS}}', options_);
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (url.pathname === '/api/ip-token') return tokens.node(req, res);
+    if (url.pathname === '/login') {
+      const user = url.searchParams.get('user') ?? '';
+      res.writeHead(303, {
+        location: url.searchParams.get('back') ?? '/',
+        'set-cookie': `demo_user=${encodeURIComponent(user)}; Path=/; SameSite=Lax; HttpOnly`,
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname.startsWith('/assets/')) {
+      const served = await serveFile(res, DIST, url.pathname.slice('/assets/'.length));
+      if (!served) sendHtml(res, 404, 'Not found: run `npm run build` first.');
+      return;
+    }
+    const page = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
+    const headers = { 'content-security-policy': csp, 'cache-control': 'no-store' };
+    const served = await serveFile(
+      res,
+      PAGES,
+      page,
+      headers,
+      page.endsWith('.html') ? (t) => fill(t, req) : undefined,
+    );
+    if (!served) sendHtml(res, 404, '<h1>Not found</h1>');
+  };
+}
+
+export function startHost(options: HostOptions & { port?: number }): Promise<Running> {
+  return listen(createHostHandler(options), options.port ?? 0);
+}

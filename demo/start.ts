@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the demo on the sandbox, offline. Ports: IP_DEMO_PORT (8080), IP_ENGINE_PORT
+ * (8081), IP_PLUGIN_PORT (8082); IP_SANDBOX_DATA=file.json keeps the engine's data between runs.
+ */
+import { SANDBOX_API_KEY } from './sandbox/engine.js';
+import { startSandbox } from './sandbox/index.js';
+
+const port = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number`);
+  return value;
+};
+
+const sandbox = await startSandbox({
+  hostPort: port('IP_DEMO_PORT', 8080),
+  enginePort: port('IP_ENGINE_PORT', 8081),
+  pluginPort: port('IP_PLUGIN_PORT', 8082),
+  dataFile: process.env.IP_SANDBOX_DATA || undefined,
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `Port in use (${error.message}). Set IP_DEMO_PORT, IP_ENGINE_PORT or IP_PLUGIN_PORT.`,
+    );
+    process.exit(1);
+  }
+  throw error;
+});
+
+console.log(`
+intelliprove-widgets demo — running offline on the sandbox
+
+  Demo page        ${sandbox.host.url}/
+  Token endpoint   ${sandbox.host.url}/api/ip-token   (POST, built on intelliprove-widgets/server)
+  Sandbox engine   ${sandbox.engine.url}/v2            (x-api-key: ${SANDBOX_API_KEY})
+  Stand-in plug-ins ${sandbox.plugins.url}/face-scan/ and /dashboard/
+
+Press Ctrl+C to stop.
+`);
+
+const stop = () => {
+  void sandbox.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
