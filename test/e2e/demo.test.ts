@@ -1,0 +1,110 @@
+// What `npm start` serves, in Chromium: the demo page under its strict CSP, the classic
+// script-tag build, its token endpoint, and chart.js fetched only where a chart is drawn.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
+import { launch, watch } from '../helpers/browser.js';
+
+const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
+
+describe('demo host', () => {
+  let sandbox: Sandbox;
+  let browser: Browser;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+
+  it('serves the demo page with all four elements defined, no errors and no CSP violations', async () => {
+    const page = await browser.newPage();
+    const seen = await watch(page);
+    const response = await page.goto(sandbox.host.url);
+    assert.match(
+      response!.headers()['content-security-policy']!,
+      /script-src 'self'; style-src 'self'/,
+    );
+    const defined = await page.evaluate((tags) => tags.map((t) => !!customElements.get(t)), TAGS);
+    assert.deepEqual(defined, [true, true, true, true]);
+    await page.waitForFunction(
+      () => document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('canvas')?.width,
+    );
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
+    const page = await browser.newPage();
+    await page.goto(sandbox.host.url);
+    const script = await page.$eval('script[src$="intelliprove-widgets.js"]', (s) => ({
+      type: s.getAttribute('type'),
+      endpoint: (s as HTMLScriptElement).dataset.tokenEndpoint,
+    }));
+    assert.equal(script.type, null);
+    assert.equal(script.endpoint, '/api/ip-token');
+    await page.close();
+  });
+
+  it("answers the page's token requests for the signed-in user only", async () => {
+    const page = await browser.newPage();
+    await page.goto(sandbox.host.url);
+    const post = (body: unknown) =>
+      page.evaluate(async (b) => {
+        const r = await fetch('/api/ip-token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(b),
+        });
+        return { status: r.status, body: await r.json() };
+      }, body);
+    const scan = await post({ purpose: 'face-scan', language: 'en' });
+    assert.equal(scan.status, 200);
+    assert.ok(scan.body.url.startsWith(`${sandbox.plugins.url}/face-scan/?action_token=`));
+    await page.goto(`${sandbox.host.url}/login?user=`);
+    assert.equal((await post({ purpose: 'api' })).status, 401, 'signed out: no token');
+    await page.goto(`${sandbox.host.url}/login?user=amy%40example.com`);
+    assert.equal((await post({ purpose: 'api' })).body.unit_system, 'imperial');
+    await page.close();
+  });
+
+  it('does not fetch chart.js on a page without charts, and fetches it once with several gauges', async () => {
+    const chunks = async (path: string) => {
+      const page = await browser.newPage();
+      const requested: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/assets/chunks/')) requested.push(new URL(r.url()).pathname);
+      });
+      await page.goto(sandbox.host.url + path);
+      await page.waitForLoadState('networkidle');
+      await page.close();
+      return requested;
+    };
+    assert.deepEqual(await chunks('/scan.html'), []);
+    const withGauges = await chunks('/');
+    assert.equal(withGauges.length, 1);
+    assert.match(withGauges[0]!, /gauge-chart-.*\.js$/);
+  });
+
+  it('survives the script included twice', async () => {
+    const page = await browser.newPage();
+    const seen = await watch(page);
+    await page.route(`${sandbox.host.url}/twice.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
+               <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
+               <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
+      }),
+    );
+    await page.goto(`${sandbox.host.url}/twice.html`);
+    await page.waitForFunction(() => customElements.get('ip-metric-gauge'));
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,28 @@
+// Importing the kit on a server (SSR, a Node build step) must not touch window or document.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+describe('server-side imports', () => {
+  it('imports every ESM module of the build without a DOM', async () => {
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+    const kit = await import('../../dist/index.js');
+    assert.equal(typeof kit.IpFaceScan, 'function');
+    assert.equal(typeof kit.configure, 'function');
+    for (const name of ['face-scan', 'dashboard', 'biomarker-card', 'metric-gauge']) {
+      const module = await import(`../../dist/components/${name}/${name}.js`);
+      assert.ok(
+        Object.values(module).some((value) => typeof value === 'function'),
+        name,
+      );
+    }
+    const server = await import('../../dist/server.js');
+    assert.equal(typeof server.createTokenHandler, 'function');
+  });
+
+  it('keeps the version constant equal to package.json', async () => {
+    const { VERSION } = await import('../../src/version.js');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    assert.equal(VERSION, pkg.version);
+  });
+});

@@ -1,0 +1,345 @@
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createEngine, SANDBOX_API_KEY, type Engine } from '../../demo/sandbox/engine.js';
+import { listen, type Running } from '../../demo/sandbox/http-util.js';
+import { createTokenHandler, type TokenHandlerOptions } from '../../src/server/index.js';
+
+interface Seen {
+  method: string;
+  path: string;
+  key: string | undefined;
+}
+
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+const tokenOfUrl = (url: string) => new URL(url).searchParams.get('action_token')!;
+
+describe('createTokenHandler (intelliprove-widgets/server)', () => {
+  let engine: Engine;
+  let upstream: Running;
+  let seen: Seen[] = [];
+  let user: string | null = 'demo@example.com';
+  const quiet = { onError: () => {} };
+
+  const handler = (extra: Partial<TokenHandlerOptions> = {}) =>
+    createTokenHandler({
+      apiKey: SANDBOX_API_KEY,
+      apiBase: upstream.url,
+      getUser: () => user,
+      ...quiet,
+      ...extra,
+    });
+
+  /** POSTs through the Fetch API adapter, in process. */
+  async function viaFetch(
+    body: unknown,
+    extra: Partial<TokenHandlerOptions> = {},
+    init: RequestInit = {},
+  ) {
+    const response = await handler(extra).fetch(
+      new Request('http://host.test/api/ip-token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        ...init,
+      }),
+    );
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+  }
+
+  before(async () => {
+    engine = createEngine({ pluginOrigin: 'http://plugins.test' });
+    upstream = await listen((req, res) => {
+      seen.push({
+        method: req.method!,
+        path: req.url!,
+        key: req.headers['x-api-key'] as string | undefined,
+      });
+      return engine.handler(req, res);
+    });
+  });
+  after(() => upstream.close());
+  beforeEach(() => {
+    seen = [];
+    user = 'demo@example.com';
+  });
+
+  it('answers purpose "api" with an action token for the session user', async () => {
+    const answer = await viaFetch({ purpose: 'api' });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('cache-control'), 'no-store');
+    assert.equal(answer.headers.get('content-type'), 'application/json; charset=utf-8');
+    const demo = engine.store.userByExternalId('Sandbox Health', 'demo@example.com')!;
+    assert.equal(claimsOf(answer.body.token).sub, demo.user_id);
+    assert.equal(
+      answer.body.expires_at,
+      new Date(claimsOf(answer.body.token).exp * 1000).toISOString(),
+    );
+    assert.equal(answer.body.unit_system, 'metric');
+    assert.equal(answer.body.language, 'en');
+    assert.deepEqual(
+      seen.map((s) => `${s.method} ${s.path.split('?')[0]}`),
+      ['GET /v2/users', 'POST /v2/users/authenticate'],
+    );
+  });
+
+  it('answers purpose "face-scan" with the plug-in URL, unaltered, valid six hours', async () => {
+    const answer = await viaFetch({ purpose: 'face-scan', language: 'nl' });
+    assert.equal(answer.status, 200);
+    const url = new URL(answer.body.url);
+    assert.equal(url.origin, 'http://plugins.test');
+    assert.equal(url.searchParams.get('language'), 'nl');
+    const hours = (Date.parse(answer.body.expires_at) - Date.now()) / 3600_000;
+    assert.ok(hours > 5.9 && hours <= 6, `expires in ${hours} h`);
+    assert.equal(
+      claimsOf(tokenOfUrl(answer.body.url)).exp * 1000,
+      Date.parse(answer.body.expires_at),
+    );
+    const scanCall = seen.find((s) => s.path.startsWith('/v2/userjourneys/scan'))!;
+    assert.match(scanCall.path, /external_user_id=demo%40example.com/);
+    assert.match(scanCall.path, /expire_at=/);
+  });
+
+  it('answers purpose "dashboard" and passes disabled_sections on', async () => {
+    const answer = await viaFetch({
+      purpose: 'dashboard',
+      language: 'fr',
+      disabled_sections: ['todos', 'metrics'],
+    });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(claimsOf(tokenOfUrl(answer.body.url)).ds, ['todos', 'metrics']);
+    assert.equal(new URL(answer.body.url).searchParams.get('language'), 'fr');
+    assert.ok(answer.body.expires_at);
+  });
+
+  it("gives the user's stored preferences (imperial, language) in the answer", async () => {
+    user = 'amy@example.com';
+    const answer = await viaFetch({ purpose: 'api' });
+    assert.equal(answer.body.unit_system, 'imperial');
+    assert.equal(answer.body.language, 'en');
+    user = 'jan@example.be';
+    assert.equal((await viaFetch({ purpose: 'face-scan' })).body.language, 'nl');
+  });
+
+  it('ignores a user id smuggled into the request body or query', async () => {
+    const answer = await handler().fetch(
+      new Request('http://host.test/api/ip-token?external_user_id=amy@example.com', {
+        method: 'POST',
+        body: JSON.stringify({
+          purpose: 'api',
+          external_user_id: 'amy@example.com',
+          user_id: 'x',
+          user: 'amy@example.com',
+        }),
+      }),
+    );
+    const { token } = await answer.json();
+    const demo = engine.store.userByExternalId('Sandbox Health', 'demo@example.com')!;
+    assert.equal(claimsOf(token).sub, demo.user_id);
+    assert.ok(
+      seen.every((s) => !s.path.includes('amy')),
+      'amy was never asked for',
+    );
+  });
+
+  it('answers 401 when getUser gives null, without calling IntelliProve', async () => {
+    user = null;
+    const answer = await viaFetch({ purpose: 'api' });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.error, 'unauthenticated');
+    assert.equal(seen.length, 0);
+  });
+
+  it('creates the IntelliProve user on first use, then reuses it', async () => {
+    user = `first-use-${Date.now()}@example.com`;
+    const answer = await viaFetch({ purpose: 'api', language: 'sv' });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(
+      seen.map((s) => `${s.method} ${s.path.split('?')[0]}`),
+      ['GET /v2/users', 'POST /v2/users', 'POST /v2/users/authenticate'],
+    );
+    assert.equal(engine.store.userByExternalId('Sandbox Health', user)!.language, 'sv');
+    seen = [];
+    await viaFetch({ purpose: 'api' });
+    assert.ok(!seen.some((s) => s.method === 'POST' && s.path === '/v2/users'));
+  });
+
+  it('accepts "already exists" when another request created the user first', async () => {
+    user = `race-${Date.now()}@example.com`;
+    let first = true;
+    const racing: typeof fetch = async (input, init) => {
+      if (first && String(input).includes('/v2/users?')) {
+        first = false;
+        engine.store.createUser('Sandbox Health', user!, {}); // created in between
+        return new Response(JSON.stringify({ detail: 'User not found!' }), { status: 404 });
+      }
+      return fetch(input, init);
+    };
+    const answer = await viaFetch({ purpose: 'api' }, { fetch: racing });
+    assert.equal(answer.status, 200);
+  });
+
+  it('answers 400 with a message for bad bodies', async () => {
+    const cases: [string, RegExp][] = [
+      ['not json', /not valid JSON/],
+      ['', /empty/],
+      ['[]', /JSON object/],
+      ['{"purpose":"everything"}', /purpose/],
+      ['{"purpose":"api","language":"de"}', /language/],
+      ['{"purpose":"dashboard","disabled_sections":"todos"}', /disabled_sections/],
+      ['{"purpose":"dashboard","disabled_sections":["kitchen"]}', /disabled_sections/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = await viaFetch(body);
+      assert.equal(answer.status, 400, body);
+      assert.equal(answer.body.error, 'invalid-body');
+      assert.match(answer.body.message, message, body);
+    }
+    assert.equal(seen.length, 0);
+  });
+
+  it('answers 405 to other methods and 413 to bodies over the limit', async () => {
+    const get = await handler().fetch(new Request('http://host.test/api/ip-token'));
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get('allow'), 'POST');
+    const big = await viaFetch(JSON.stringify({ purpose: 'api', pad: 'x'.repeat(20_000) }));
+    assert.equal(big.status, 413);
+    const small = await viaFetch({ purpose: 'api', pad: 'x'.repeat(300) }, { maxBodyBytes: 256 });
+    assert.equal(small.status, 413);
+  });
+
+  it('answers 502 without the key when the engine is unreachable', async () => {
+    const closed = await listen(() => {});
+    await closed.close();
+    const answer = await viaFetch({ purpose: 'api' }, { apiBase: closed.url });
+    assert.equal(answer.status, 502);
+    assert.equal(answer.body.error, 'upstream-failed');
+    assert.match(answer.body.message, /unreachable/);
+    assert.ok(!answer.text.includes(SANDBOX_API_KEY));
+  });
+
+  it('answers 502 without the key when the key is wrong, and reports it redacted', async () => {
+    const reported: string[] = [];
+    const wrongKey = 'live-key-that-is-wrong';
+    const answer = await viaFetch(
+      { purpose: 'face-scan' },
+      { apiKey: wrongKey, onError: (error) => reported.push(error.message) },
+    );
+    assert.equal(answer.status, 502);
+    assert.match(answer.body.message, /401.*check the API key/);
+    assert.ok(!answer.text.includes(wrongKey));
+    assert.ok(reported.length === 1 && !reported[0]!.includes(wrongKey));
+  });
+
+  it('redacts the key even when the engine echoes it back', async () => {
+    const echo = await listen((req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ detail: `bad key ${req.headers['x-api-key']}` }));
+    });
+    try {
+      const answer = await viaFetch({ purpose: 'api' }, { apiBase: echo.url });
+      assert.equal(answer.status, 502);
+      assert.match(answer.text, /\[redacted\]/);
+      assert.ok(!answer.text.includes(SANDBOX_API_KEY));
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it('gives up on an engine that does not answer (timeout) with 502', async () => {
+    const silent = await listen(() => {
+      /* never answers */
+    });
+    try {
+      const started = Date.now();
+      const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
+      assert.equal(answer.status, 502);
+      assert.match(answer.body.message, /no answer within 200 ms/);
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('never follows a redirect that would carry the key to another host', async () => {
+    const elsewhere: (string | undefined)[] = [];
+    const thief = await listen((req: IncomingMessage, res) => {
+      elsewhere.push(req.headers['x-api-key'] as string | undefined);
+      res.end('{}');
+    });
+    const redirector = await listen((_req, res) => {
+      res.writeHead(307, { location: `${thief.url}/v2/users` });
+      res.end();
+    });
+    try {
+      const answer = await viaFetch({ purpose: 'api' }, { apiBase: redirector.url });
+      assert.equal(answer.status, 502);
+      assert.deepEqual(elsewhere, []);
+    } finally {
+      await Promise.all([thief.close(), redirector.close()]);
+    }
+  });
+
+  it('sends the key only to the engine, and never in an answer to the browser', async () => {
+    const answers = [
+      await viaFetch({ purpose: 'api' }),
+      await viaFetch({ purpose: 'face-scan' }),
+      await viaFetch({ purpose: 'dashboard' }),
+    ];
+    assert.ok(seen.length > 0 && seen.every((s) => s.key === SANDBOX_API_KEY));
+    for (const answer of answers) assert.ok(!answer.text.includes(SANDBOX_API_KEY));
+  });
+
+  describe('.node adapter (Node http, Express, Connect)', () => {
+    let host: Running;
+    before(async () => {
+      const tokens = handler();
+      host = await listen((req, res) => tokens.node(req, res));
+    });
+    after(() => host.close());
+
+    it('answers over a real HTTP server', async () => {
+      const response = await fetch(`${host.url}/api/ip-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ purpose: 'dashboard', disabled_sections: ['recommendations'] }),
+      });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.ok((await response.json()).url.includes('/dashboard/'));
+    });
+
+    it('answers 400, 405 and 413 like the Fetch adapter', async () => {
+      const bad = await fetch(`${host.url}/api/ip-token`, { method: 'POST', body: '{' });
+      assert.equal(bad.status, 400);
+      assert.equal((await fetch(`${host.url}/api/ip-token`)).status, 405);
+      const big = await fetch(`${host.url}/api/ip-token`, {
+        method: 'POST',
+        body: 'x'.repeat(40_000),
+      });
+      assert.equal(big.status, 413);
+    });
+
+    it('uses a body that Express already parsed', async () => {
+      const tokens = handler();
+      const parsed = await listen((req, res) => {
+        (req as IncomingMessage & { body?: unknown }).body = { purpose: 'api' };
+        return tokens.node(req, res);
+      });
+      try {
+        const response = await fetch(`${parsed.url}/`, { method: 'POST' });
+        assert.equal(response.status, 200);
+        assert.ok((await response.json()).token);
+      } finally {
+        await parsed.close();
+      }
+    });
+  });
+
+  it('refuses to start without an API key or getUser', () => {
+    assert.throws(() => createTokenHandler({ apiKey: '', getUser: () => 'x' }), /apiKey/);
+    assert.throws(() => createTokenHandler({ apiKey: 'k' } as TokenHandlerOptions), /getUser/);
+  });
+});
