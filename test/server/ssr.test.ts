@@ -6,17 +6,19 @@ import { describe, it } from 'node:test';
 describe('server-side imports', () => {
   it('imports every ESM module of the build without a DOM', async () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
-    const kit = await import('../../dist/index.js');
+    // The build, not the sources: a computed path keeps the type-check independent of dist/.
+    const dist = new URL('../../dist/', import.meta.url).href;
+    const kit = await import(`${dist}index.js`);
     assert.equal(typeof kit.IpFaceScan, 'function');
     assert.equal(typeof kit.configure, 'function');
     for (const name of ['face-scan', 'dashboard', 'biomarker-card', 'metric-gauge']) {
-      const module = await import(`../../dist/components/${name}/${name}.js`);
+      const module = await import(`${dist}components/${name}/${name}.js`);
       assert.ok(
         Object.values(module).some((value) => typeof value === 'function'),
         name,
       );
     }
-    const server = await import('../../dist/server.js');
+    const server = await import(`${dist}server.js`);
     assert.equal(typeof server.createTokenHandler, 'function');
   });
 
