@@ -45,7 +45,13 @@ try {
       target: targetBytes ? `< ${targetBytes}` : '—',
       ok: targetBytes ? bytes < targetBytes : null,
     });
-    rows.push({ measure: `requests, ${name}`, value: requests, unit: 'requests', target: '—', ok: null });
+    rows.push({
+      measure: `requests, ${name}`,
+      value: requests,
+      unit: 'requests',
+      target: '—',
+      ok: null,
+    });
     await page.close();
   }
 } finally {
@@ -57,8 +63,13 @@ const width = Math.max(...rows.map((r) => r.measure.length));
 console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(8)}  unit         target     ok`);
 for (const r of rows) {
   const ok = r.ok === null ? '' : r.ok ? 'yes' : 'NO';
-  console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(8)}  ${r.unit.padEnd(11)}  ${r.target.padEnd(9)}  ${ok}`);
+  console.log(
+    `${r.measure.padEnd(width)}  ${String(r.value).padStart(8)}  ${r.unit.padEnd(11)}  ${r.target.padEnd(9)}  ${ok}`,
+  );
 }
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/bench.json', JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+writeFileSync(
+  'bench-output/bench.json',
+  JSON.stringify({ date: new Date().toISOString(), rows }, null, 2),
+);
 console.log('\nwritten: bench-output/bench.json');
