@@ -1,0 +1,50 @@
+/**
+ * Which plug-in URLs the kit will load (CONTRACT §4): `https:` on `intelliprove.com` or one of
+ * its subdomains, or an origin the host listed in `allowed-origins`. Everything else is refused.
+ */
+
+/** Parses `allowed-origins` (space/comma separated, or a list) into exact origins. */
+export function parseOrigins(value: string | readonly string[] | undefined): string[] {
+  const items = typeof value === 'string' ? value.split(/[\s,]+/) : (value ?? []);
+  const origins: string[] = [];
+  for (const item of items) {
+    if (!item) continue;
+    try {
+      const { origin } = new URL(item);
+      if (origin !== 'null') origins.push(origin);
+    } catch {
+      console.warn(
+        `[intelliprove-widgets] allowed-origins: "${item}" is not an origin such as https://example.com.`,
+      );
+    }
+  }
+  return origins;
+}
+
+export function isIntelliProveHost(hostname: string): boolean {
+  return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
+}
+
+/** The parsed URL when the kit may load it, else null. */
+export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw); // absolute URLs only: no base
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null; // https://intelliprove.com@evil.test and friends
+  if (url.protocol === 'https:' && isIntelliProveHost(url.hostname)) return url;
+  if (url.origin !== 'null' && allowedOrigins.includes(url.origin)) return url;
+  return null;
+}
+
+/** The URL without its token, for events and logs: query values named like credentials are dropped. */
+export function redactUrl(url: URL): string {
+  const copy = new URL(url.href);
+  for (const key of [...copy.searchParams.keys()]) {
+    if (/token|key|secret|auth|session/i.test(key)) copy.searchParams.delete(key);
+  }
+  copy.hash = '';
+  return copy.href;
+}

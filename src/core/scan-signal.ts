@@ -1,0 +1,27 @@
+/**
+ * "A face scan just completed on this page": the face-scan element announces it, data
+ * elements showing the same user reload. Page-wide, shared by copies of the kit.
+ */
+export interface ScanCompleted {
+  /** Token endpoint the scan's user came from: elements sharing it show the same user. */
+  tokenEndpoint: string;
+  faceScanId: string | null;
+}
+
+type Listener = (scan: ScanCompleted) => void;
+
+const KEY = Symbol.for('intelliprove-widgets.scan-signal');
+function listeners(): Set<Listener> {
+  const holder = globalThis as unknown as Record<symbol, Set<Listener> | undefined>;
+  return (holder[KEY] ??= new Set());
+}
+
+export function announceScan(scan: ScanCompleted): void {
+  for (const listener of [...listeners()]) listener(scan);
+}
+
+/** Calls `listener` after each completed scan; returns the unsubscribe function. */
+export function onScanCompleted(listener: Listener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
