@@ -1,10 +1,8 @@
 import { css } from 'lit';
 
 export const faceScanStyles = css`
-  :host {
-    min-width: 330px;
-  }
   [part='base'] {
-    min-height: var(--ip-face-scan-min-height, 480px);
+    --_height: var(--ip-face-scan-height, 640px);
+    --_min-height: 480px;
   }
 `;

@@ -1,28 +1,113 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { IpElement } from '../../core/ip-element.js';
+import { IpError } from '../../core/errors.js';
+import { faceScanIdOf, type PluginMessage } from '../../core/message-bridge.js';
+import { PluginElement } from '../../core/plugin-element.js';
+import { pluginStyles } from '../../core/plugin.styles.js';
+import { announceScan } from '../../core/scan-signal.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { faceScanStyles } from './face-scan.styles.js';
 
+/** Chromium's policy API on an iframe: what the framed document will be allowed to use. */
+type PolicyFrame = HTMLIFrameElement & {
+  featurePolicy?: { allowsFeature(feature: string, origin?: string): boolean };
+};
+
 /**
- * @summary Embeds IntelliProve's face-scan plug-in.
+ * @summary Embeds IntelliProve's face-scan plug-in and owns its whole lifecycle: URL fetch and
+ * check, camera checks, expiry, restart, messages and teardown.
  *
- * @event ip-ready - The plug-in iframe has loaded. `detail: { url }` (token removed).
+ * @event ip-ready - The plug-in iframe has loaded. `detail: { url }`, the URL without its token.
  * @event ip-stage - A plug-in message was accepted. `detail: { stage, data }`.
- * @event ip-scan-complete - The scan succeeded. `detail: { faceScanId }`.
- * @event ip-dismiss - The user pressed continue in the plug-in.
+ * @event ip-scan-complete - The scan succeeded. `detail: { faceScanId }` (null when not given).
+ * @event ip-dismiss - The user pressed continue after the scan.
  * @event ip-error - Something failed. `detail: { code, message, status? }`.
  *
  * @csspart base - The element's box.
+ * @csspart frame - The plug-in iframe.
+ * @csspart status - The loading message.
+ * @csspart error - The error message.
+ * @csspart retry-button - The error's retry button.
+ *
+ * @cssprop --ip-face-scan-height - Height of the plug-in frame (default 640px, at least 480px).
+ * @cssprop --ip-color-surface - Background of the box and its messages.
+ * @cssprop --ip-color-border - Border colour.
+ * @cssprop --ip-radius - Corner radius.
+ * @cssprop --ip-color-primary - Retry button and spinner colour.
  */
-export class IpFaceScan extends IpElement {
-  static override styles = [baseStyles, faceScanStyles];
+export class IpFaceScan extends PluginElement {
+  static override styles = [baseStyles, pluginStyles, faceScanStyles];
 
-  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
+  protected readonly purpose = 'face-scan';
+  protected readonly titleKey = 'face-scan.title';
+  protected readonly loadingKey = 'face-scan.loading';
+  protected override readonly allow = 'camera; fullscreen';
 
-  override render() {
-    return html`<div part="base"></div>`;
+  private recording = false;
+
+  /** Fetches a new plug-in URL and starts a new scan in a fresh iframe. */
+  restart(): void {
+    this.recording = false;
+    this.reset();
+  }
+
+  protected override get busy(): boolean {
+    return this.recording;
+  }
+
+  protected override preflight(): IpError | null {
+    if (typeof window !== 'undefined' && window.isSecureContext === false) {
+      return new IpError(
+        'insecure-context',
+        `<ip-face-scan> needs a secure context for the camera: serve this page over https (or localhost).`,
+      );
+    }
+    if (!navigator.mediaDevices || typeof navigator.mediaDevices.getUserMedia !== 'function') {
+      return new IpError(
+        'camera-unavailable',
+        `<ip-face-scan>: this browser has no camera API (navigator.mediaDevices).`,
+      );
+    }
+    return null;
+  }
+
+  /**
+   * The page's Permissions-Policy decides whether the plug-in may use the camera. Only the
+   * attached iframe's policy tells (the document's own API ignores `allow` delegation), so the
+   * check runs as soon as the frame is in the page, before the user can start a scan.
+   */
+  protected override checkFrame(frame: HTMLIFrameElement, url: URL): IpError | null {
+    const policy = (frame as PolicyFrame).featurePolicy;
+    if (policy && !policy.allowsFeature('camera', url.origin)) {
+      return new IpError(
+        'camera-blocked',
+        `<ip-face-scan>: this page's Permissions-Policy does not let ${url.origin} use the camera. ` +
+          `Allow it, e.g. "Permissions-Policy: camera=(self \\"${url.origin}\\")" (or camera=*).`,
+      );
+    }
+    return null;
+  }
+
+  protected override handleStage(message: PluginMessage): void {
+    switch (message.stage) {
+      case 'recordingStarted':
+        this.recording = true;
+        break;
+      case 'faceScanSuccessful': {
+        this.recording = false;
+        const faceScanId = faceScanIdOf(message.data);
+        this.emit('ip-scan-complete', { faceScanId });
+        announceScan({ tokenEndpoint: this.effectiveTokenEndpoint ?? '', faceScanId });
+        break;
+      }
+      case 'dismiss':
+        this.recording = false;
+        this.emit('ip-dismiss', {});
+        break;
+      case 'userFinished':
+      case 'error':
+        this.recording = false;
+        break;
+    }
+    this.settle();
   }
 }
 

@@ -1,0 +1,306 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Language, TokenRequest } from '../contract.js';
+import { onLangChange, requestedLanguage, resolveLanguage, toLanguage } from '../i18n/locale.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
+import { pageDefaults } from './config.js';
+import { IpError } from './errors.js';
+import { IpElement } from './ip-element.js';
+import { listenToFrame, type PluginMessage } from './message-bridge.js';
+import { checkPluginUrl, parseOrigins, redactUrl } from './plugin-url.js';
+import { requestToken } from './token-client.js';
+
+/** IntelliProve plug-in URLs live six hours unless the token endpoint says otherwise. */
+const DEFAULT_LIFETIME_MS = 6 * 60 * 60 * 1000;
+/** Refresh this long before expiry (or a tenth of the lifetime, if shorter). */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** Never refresh more often than this, whatever the endpoint says. */
+const MIN_REFRESH_DELAY_MS = 30 * 1000;
+
+/**
+ * What `<ip-face-scan>` and `<ip-dashboard>` share: the whole life of an IntelliProve plug-in
+ * iframe. Fetch a URL from the token endpoint, check it, show it, pass its messages on (from
+ * that frame and origin only), fetch a fresh URL before it expires, and leave nothing behind
+ * when removed.
+ */
+export abstract class PluginElement extends IpElement {
+  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
+  @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
+
+  @state() protected phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private frameUrl?: URL;
+  /** The URL exactly as the token endpoint gave it: IntelliProve asks that it is never altered. */
+  private frameSrc = '';
+  @state() private frameKey = 0;
+  @state() private failure?: IpError;
+  @state() private userLanguage?: string;
+
+  protected abstract readonly purpose: 'face-scan' | 'dashboard';
+  protected abstract readonly titleKey: MessageKey;
+  protected abstract readonly loadingKey: MessageKey;
+  /** The iframe's `allow` attribute. */
+  protected readonly allow: string = '';
+
+  private controller?: AbortController;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  private refreshDue = false;
+  private stopListening?: () => void;
+  private listenedFrame?: Window;
+  private readyKey = -1;
+  private signature?: string;
+  private unwatchLang?: () => void;
+
+  /** Display language of the element's own texts. */
+  protected get language(): Language {
+    return resolveLanguage(this, this.userLanguage);
+  }
+
+  protected t(key: MessageKey): string {
+    return translate(this.language, key);
+  }
+
+  /** The body sent to the token endpoint. */
+  protected tokenRequest(): TokenRequest {
+    const requested = requestedLanguage(this);
+    return { purpose: this.purpose, ...(requested ? { language: toLanguage(requested) } : {}) };
+  }
+
+  /** Checks made before asking for a URL (none by default). */
+  protected preflight(): IpError | null {
+    return null;
+  }
+
+  /** Checks made on the plug-in iframe as soon as it is in the page (none by default). */
+  protected checkFrame(_frame: HTMLIFrameElement, _url: URL): IpError | null {
+    return null;
+  }
+
+  /** Whether a refresh must wait (the face scan is recording). */
+  protected get busy(): boolean {
+    return false;
+  }
+
+  /** Called for every accepted plug-in message, after `ip-stage`. */
+  protected handleStage(_message: PluginMessage): void {}
+
+  /** Runs a refresh that came due while busy, once the plug-in is no longer busy. */
+  protected settle(): void {
+    if (this.refreshDue && !this.busy) void this.begin();
+  }
+
+  /** Fetches a new plug-in URL and starts over in a fresh iframe. */
+  protected reset(): void {
+    void this.begin();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchLang = onLangChange(() => this.requestUpdate());
+    if (this.hasUpdated) this.requestUpdate(); // re-inserted: updated() starts again
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLang?.();
+    this.stop();
+    this.signature = undefined;
+    this.frameUrl = undefined;
+    this.phase = 'idle';
+  }
+
+  /** Starts (again) when what the plug-in URL depends on has changed, before rendering. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.isConnected) return;
+    const signature = JSON.stringify([
+      this.effectiveTokenEndpoint,
+      this.tokenRequest(),
+      this.trustedOrigins(),
+      this.credentials,
+    ]);
+    if (signature !== this.signature) {
+      this.signature = signature;
+      void this.begin();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.isConnected) this.listenToCurrentFrame();
+  }
+
+  private trustedOrigins(): string[] {
+    return parseOrigins(this.allowedOrigins ?? pageDefaults().allowedOrigins);
+  }
+
+  private stop(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.refreshDue = false;
+    this.stopListening?.();
+    this.stopListening = undefined;
+    this.listenedFrame = undefined;
+  }
+
+  private async begin(): Promise<void> {
+    this.stop();
+    this.failure = undefined;
+    this.frameUrl = undefined;
+    const tag = this.localName;
+    const endpoint = this.effectiveTokenEndpoint;
+    if (!endpoint) {
+      this.fail(
+        new IpError(
+          'missing-token-endpoint',
+          `<${tag}> has no token endpoint. Add token-endpoint="/api/ip-token" to the element, ` +
+            `data-token-endpoint to the kit's <script> tag, or call configure({ tokenEndpoint }).`,
+        ),
+      );
+      return;
+    }
+    const early = this.preflight();
+    if (early) {
+      this.fail(early);
+      return;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    this.phase = 'loading';
+    this.status = 'loading';
+    let grant;
+    try {
+      grant = await requestToken(endpoint, this.tokenRequest(), {
+        credentials: this.credentials ?? pageDefaults().credentials,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.fail(
+        error instanceof IpError ? error : new IpError('token-endpoint-failed', String(error)),
+      );
+      return;
+    }
+    if (controller.signal.aborted) return;
+    const origins = this.trustedOrigins();
+    const url = checkPluginUrl(grant.url!, origins);
+    if (!url) {
+      this.fail(
+        new IpError(
+          'invalid-url',
+          `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its subdomains ` +
+            `and allowed-origins (${origins.join(' ') || 'none set'}) are loaded. Return the URL IntelliProve ` +
+            `gave, unaltered, or add its origin to allowed-origins.`,
+        ),
+      );
+      return;
+    }
+    this.userLanguage = grant.language;
+    this.frameSrc = grant.url!;
+    this.frameUrl = url;
+    this.frameKey++;
+    this.scheduleRefresh(grant.expiresAt);
+  }
+
+  private scheduleRefresh(expiresAt: Date | undefined): void {
+    const lifetime = (expiresAt?.getTime() ?? Date.now() + DEFAULT_LIFETIME_MS) - Date.now();
+    const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 10);
+    const delay = Math.max(MIN_REFRESH_DELAY_MS, lifetime - margin);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refreshDue = true;
+      this.settle();
+    }, delay);
+  }
+
+  private fail(error: IpError): void {
+    this.stop();
+    this.failure = error;
+    this.phase = 'error';
+    this.status = 'error';
+    console.error(`[intelliprove-widgets] ${error.message}`);
+    this.emit('ip-error', {
+      code: error.code,
+      message: error.message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+    });
+  }
+
+  /** Checks a newly rendered iframe and registers its window with the message bridge. */
+  private listenToCurrentFrame(): void {
+    const frame = this.renderRoot.querySelector('iframe');
+    const source = frame?.contentWindow ?? undefined;
+    if (source === this.listenedFrame) return;
+    this.stopListening?.();
+    this.stopListening = undefined;
+    this.listenedFrame = source;
+    const problem = frame && this.frameUrl ? this.checkFrame(frame, this.frameUrl) : null;
+    if (problem) {
+      this.frameUrl = undefined;
+      this.fail(problem);
+      return;
+    }
+    if (source && this.frameUrl) {
+      this.stopListening = listenToFrame(source, this.frameUrl.origin, (message) => {
+        this.emit('ip-stage', { stage: message.stage as never, data: message.data });
+        this.handleStage(message);
+      });
+    }
+  }
+
+  private onFrameLoad(): void {
+    if (!this.frameUrl || this.readyKey === this.frameKey) return;
+    this.readyKey = this.frameKey;
+    this.phase = 'ready';
+    this.status = 'ready';
+    this.emit('ip-ready', { url: redactUrl(this.frameUrl) });
+  }
+
+  private errorText(error: IpError): string {
+    if (error.code === 'token-endpoint-failed' && error.status === 401)
+      return this.t('error.signed-out');
+    return this.t(`error.${error.code}` as MessageKey);
+  }
+
+  override render() {
+    const frame = this.frameUrl
+      ? keyed(
+          this.frameKey,
+          html`<iframe
+            part="frame"
+            src=${this.frameSrc}
+            title=${this.t(this.titleKey)}
+            allow=${this.allow || nothing}
+            referrerpolicy="strict-origin-when-cross-origin"
+            @load=${this.onFrameLoad}
+          ></iframe>`,
+        )
+      : nothing;
+    return html`<div part="base" class="phase-${this.phase}" lang=${this.language}>
+      ${frame}
+      ${
+        this.phase === 'loading'
+          ? html`<div part="status" class="overlay" role="status">
+              <span class="spinner" aria-hidden="true"></span>${this.t(this.loadingKey)}
+            </div>`
+          : nothing
+      }
+      ${
+        this.phase === 'error' && this.failure
+          ? html`<div part="error" class="overlay" role="alert">
+              <p>${this.errorText(this.failure)}</p>
+              ${
+                this.failure.code === 'missing-token-endpoint'
+                  ? nothing
+                  : html`<button part="retry-button" type="button" @click=${() => this.reset()}>
+                      ${this.t('retry')}
+                    </button>`
+              }
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
