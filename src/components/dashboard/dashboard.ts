@@ -1,35 +1,68 @@
-import { css, html } from 'lit';
+import { css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { IpElement } from '../../core/ip-element.js';
+import { DASHBOARD_SECTIONS, type DashboardSection, type TokenRequest } from '../../contract.js';
+import { PluginElement } from '../../core/plugin-element.js';
+import { pluginStyles } from '../../core/plugin.styles.js';
 import { baseStyles } from '../../core/shared.styles.js';
 
+/** Parses `disabled-sections` (space- or comma-separated), keeping known sections only. */
+export function parseSections(value: string | undefined): DashboardSection[] {
+  const known = DASHBOARD_SECTIONS as readonly string[];
+  const sections: DashboardSection[] = [];
+  for (const item of (value ?? '').split(/[\s,]+/)) {
+    if (!item) continue;
+    if (!known.includes(item)) {
+      console.warn(
+        `[intelliprove-widgets] <ip-dashboard> disabled-sections: "${item}" is not one of ${DASHBOARD_SECTIONS.join(', ')}; ignored.`,
+      );
+    } else if (!sections.includes(item as DashboardSection)) {
+      sections.push(item as DashboardSection);
+    }
+  }
+  return sections;
+}
+
 /**
- * @summary Embeds IntelliProve's health dashboard plug-in.
+ * @summary Embeds IntelliProve's health dashboard plug-in, with the same URL check, messages,
+ * expiry and teardown as the face scan.
  *
- * @event ip-ready - The plug-in iframe has loaded. `detail: { url }` (token removed).
+ * @event ip-ready - The plug-in iframe has loaded. `detail: { url }`, the URL without its token.
  * @event ip-stage - A plug-in message was accepted. `detail: { stage, data }`.
  * @event ip-error - Something failed. `detail: { code, message, status? }`.
  *
  * @csspart base - The element's box.
+ * @csspart frame - The plug-in iframe.
+ * @csspart status - The loading message.
+ * @csspart error - The error message.
+ * @csspart retry-button - The error's retry button.
+ *
+ * @cssprop --ip-dashboard-height - Height of the plug-in frame (default 720px, at least 480px).
  */
-export class IpDashboard extends IpElement {
+export class IpDashboard extends PluginElement {
   static override styles = [
     baseStyles,
+    pluginStyles,
     css`
       [part='base'] {
-        min-height: var(--ip-dashboard-min-height, 480px);
+        --_height: var(--ip-dashboard-height, 720px);
       }
     `,
   ];
 
-  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
-
-  /** Dashboard sections to hide: `main metrics biomarkers recommendations todos`. */
+  /** Dashboard sections to hide, space- or comma-separated: `main metrics biomarkers recommendations todos`. */
   @property({ attribute: 'disabled-sections' }) disabledSections?: string;
 
-  override render() {
-    return html`<div part="base"></div>`;
+  protected readonly purpose = 'dashboard';
+  protected readonly titleKey = 'dashboard.title';
+  protected readonly loadingKey = 'dashboard.loading';
+
+  /** Fetches a new dashboard URL and reloads the dashboard. */
+  reload(): void {
+    this.reset();
+  }
+
+  protected override tokenRequest(): TokenRequest {
+    return { ...super.tokenRequest(), disabled_sections: parseSections(this.disabledSections) };
   }
 }
 
