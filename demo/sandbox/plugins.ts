@@ -76,6 +76,9 @@ function errorPage(lang: string, reason: string): string {
 </html>`;
 }
 
+const RELAY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Relay (sandbox test aid)</title>
+<script type="module" src="/assets/relay.js"></script></head><body><p>Relay</p></body></html>`;
+
 export function createPluginHandler(options: PluginOptions) {
   const csp = [
     "default-src 'self'",
@@ -95,6 +98,12 @@ export function createPluginHandler(options: PluginOptions) {
     if (url.pathname.startsWith('/assets/')) {
       const served = await serveFile(res, ROOT, url.pathname.slice('/assets/'.length));
       if (!served) sendHtml(res, 404, 'Not found');
+      return;
+    }
+    if (url.pathname === '/relay/') {
+      // Test aid: a page on the plug-in origin that posts back to its parent whatever its
+      // parent posts to it, so tests can send plug-in messages from the right window and origin.
+      sendHtml(res, 200, RELAY_PAGE, { 'content-security-policy': csp });
       return;
     }
     const kind =
