@@ -13,6 +13,43 @@ import { createTokenHandler, type TokenHandler } from '../../src/server/index.js
 /** The user the test page's token endpoint signs in as; the `x-test-user` header overrides it. */
 export const TEST_USER = 'demo@example.com';
 
+/** One scripted answer of a scenario token endpoint. */
+export interface ScriptedAnswer {
+  status?: number;
+  /** Answer this as JSON. */
+  json?: unknown;
+  /** Or this raw body, with `contentType`. */
+  body?: string;
+  contentType?: string;
+  /** Or forward to the real token endpoint (sandbox engine) and answer what it answers. */
+  proxy?: boolean;
+  /** With `proxy`: fields to override in its JSON answer. */
+  override?: Record<string, unknown>;
+  delayMs?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  contentType: string | null;
+  body: unknown;
+}
+
+interface Scenario {
+  answers: ScriptedAnswer[];
+  log: LoggedRequest[];
+}
+
+async function readJson(req: import('node:http').IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 export interface SandboxEnv {
   engine: string;
   plugins: string;
@@ -48,7 +85,54 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
     },
   };
 
+  const scenarios = new Map<string, Scenario>();
+  let nextId = 0;
+
+  /** Scenario token endpoints: tests script each answer and read what was asked. */
+  async function scenarioRoute(ctx: Parameters<Middleware>[0]): Promise<boolean> {
+    if (ctx.path === '/__ip/scenarios' && ctx.method === 'POST') {
+      const id = String(++nextId);
+      scenarios.set(id, {
+        answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
+        log: [],
+      });
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ id, endpoint: `/__ip/token/${id}` });
+      return true;
+    }
+    const logMatch = /^\/__ip\/scenarios\/(\d+)\/log$/.exec(ctx.path);
+    if (logMatch) {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(scenarios.get(logMatch[1]!)?.log ?? null);
+      return true;
+    }
+    const tokenMatch = /^\/__ip\/token\/(\d+)$/.exec(ctx.path);
+    if (!tokenMatch) return false;
+    const scenario = scenarios.get(tokenMatch[1]!);
+    if (!scenario) return false;
+    const body = await readJson(ctx.req);
+    scenario.log.push({ method: ctx.method, contentType: ctx.get('content-type') || null, body });
+    const answer =
+      scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.proxy) {
+      const real = await tokens!.fetch(
+        new Request('http://test/api/ip-token', { method: 'POST', body: JSON.stringify(body) }),
+      );
+      const json = await real.json();
+      ctx.status = real.status;
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(answer.override ? { ...json, ...answer.override } : json);
+      return true;
+    }
+    ctx.status = answer.status ?? 200;
+    ctx.type = answer.contentType ?? 'application/json';
+    ctx.body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
+    return true;
+  }
+
   const middleware: Middleware = async (ctx, next) => {
+    if (await scenarioRoute(ctx)) return;
     if (ctx.path === '/__ip/env') {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(env);

@@ -1,0 +1,112 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon/pkg/sinon-esm.js';
+import type { IpDashboard } from '../../src/index.js';
+import '../../src/index.js';
+import { sandboxEnv } from '../helpers/env.js';
+import { record, relayUrl, scenario, until } from '../helpers/scenario.js';
+
+const frameOf = (el: Element) => el.shadowRoot!.querySelector('iframe');
+
+describe('<ip-dashboard>', () => {
+  let plugins: string;
+  before(async () => {
+    plugins = (await sandboxEnv()).plugins;
+  });
+
+  it('sends disabled-sections (space or comma separated) and shows the real dashboard', async () => {
+    const endpoint = await scenario({ proxy: true });
+    const el = await fixture<IpDashboard>(
+      html`<ip-dashboard
+        token-endpoint=${endpoint.endpoint}
+        allowed-origins=${plugins}
+        lang="da"
+        disabled-sections="todos, recommendations todos"
+      ></ip-dashboard>`,
+    );
+    const ready = record(el, 'ip-ready');
+    await until(() => ready.length, 'ip-ready');
+    const [request] = await endpoint.log();
+    expect(request!.body).to.deep.equal({
+      purpose: 'dashboard',
+      language: 'da',
+      disabled_sections: ['todos', 'recommendations'],
+    });
+    expect(frameOf(el)!.title).to.equal('IntelliProve-sundhedsoversigt');
+    expect(frameOf(el)!.hasAttribute('allow')).to.equal(false);
+    expect(new URL(frameOf(el)!.src).pathname).to.equal('/dashboard/');
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns about and drops unknown sections', async () => {
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const endpoint = await scenario({ proxy: true });
+      await fixture(
+        html`<ip-dashboard
+          token-endpoint=${endpoint.endpoint}
+          allowed-origins=${plugins}
+          disabled-sections="kitchen metrics"
+        ></ip-dashboard>`,
+      );
+      await until(async () => (await endpoint.log()).length, 'request');
+      expect((await endpoint.log())[0]!.body).to.deep.include({ disabled_sections: ['metrics'] });
+      expect(warn.calledWithMatch(/"kitchen" is not one of/)).to.equal(true);
+    } finally {
+      warn.restore();
+    }
+  });
+
+  it('fetches a new URL when disabled-sections changes at run time, and on reload()', async () => {
+    const endpoint = await scenario({ json: { url: await relayUrl('a') } });
+    const el = await fixture<IpDashboard>(
+      html`<ip-dashboard
+        token-endpoint=${endpoint.endpoint}
+        allowed-origins=${plugins}
+      ></ip-dashboard>`,
+    );
+    await until(() => el.status === 'ready', 'ready');
+    el.disabledSections = 'main';
+    await until(async () => (await endpoint.log()).length === 2, 'second request');
+    expect((await endpoint.log())[1]!.body).to.deep.include({ disabled_sections: ['main'] });
+    await until(() => el.status === 'ready', 'ready again');
+    el.reload();
+    await until(async () => (await endpoint.log()).length === 3, 'third request');
+  });
+
+  it('refuses a hostile URL like the face scan does', async () => {
+    const errors = sinon.stub(console, 'error');
+    try {
+      const endpoint = await scenario({
+        json: { url: 'https://dashboard.intelliprove.com.evil.test/' },
+      });
+      const el = await fixture<IpDashboard>(
+        html`<ip-dashboard token-endpoint=${endpoint.endpoint}></ip-dashboard>`,
+      );
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      expect(failures[0]!.detail.code).to.equal('invalid-url');
+      expect(frameOf(el)).to.equal(null);
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it('passes plug-in messages on as ip-stage, from its own frame only', async () => {
+    const endpoint = await scenario({ json: { url: await relayUrl() } });
+    const el = await fixture<IpDashboard>(
+      html`<ip-dashboard
+        token-endpoint=${endpoint.endpoint}
+        allowed-origins=${plugins}
+      ></ip-dashboard>`,
+    );
+    await until(() => el.status === 'ready', 'ready');
+    const stages = record(el, 'ip-stage', 'ip-scan-complete');
+    window.postMessage({ stage: 'dismiss' }, '*');
+    frameOf(el)!.contentWindow!.postMessage({ stage: 'startNewMeasurement' }, '*');
+    await until(() => stages.length, 'stage');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stages.map((e) => `${e.type}:${e.detail.stage}`)).to.deep.equal([
+      'ip-stage:startNewMeasurement',
+    ]);
+  });
+});

@@ -1,0 +1,440 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon/pkg/sinon-esm.js';
+import type { IpFaceScan } from '../../src/index.js';
+import '../../src/index.js';
+import { onScanCompleted } from '../../src/core/scan-signal.js';
+import { sandboxEnv } from '../helpers/env.js';
+import { realPluginUrl, record, relayUrl, scenario, until } from '../helpers/scenario.js';
+
+const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const frameOf = (el: Element) => el.shadowRoot!.querySelector('iframe');
+
+/** Posts `message` into the relay plug-in frame; it comes back from the frame's window and origin. */
+function sendFromPlugin(el: Element, message: unknown): void {
+  frameOf(el)!.contentWindow!.postMessage(message, '*');
+}
+
+async function scanElement(endpoint: string, plugins: string, extra = '') {
+  const el = await fixture<IpFaceScan>(
+    html`<ip-face-scan
+      token-endpoint=${endpoint}
+      allowed-origins=${plugins}
+      lang=${extra || 'en'}
+    ></ip-face-scan>`,
+  );
+  return el;
+}
+
+describe('<ip-face-scan>', () => {
+  let plugins: string;
+  let errors: sinon.SinonStub;
+
+  before(async () => {
+    plugins = (await sandboxEnv()).plugins;
+  });
+  beforeEach(() => {
+    errors = sinon.stub(console, 'error');
+  });
+  afterEach(() => errors.restore());
+
+  describe('token endpoint', () => {
+    it('makes one token request per start, with the contract body, and shows the URL unaltered', async () => {
+      const url = await realPluginUrl();
+      const endpoint = await scenario({
+        json: { url, expires_at: new Date(Date.now() + 3600_000).toISOString() },
+      });
+      const el = await scanElement(endpoint.endpoint, plugins, 'nl');
+      const ready = record(el, 'ip-ready');
+      await until(() => ready.length, 'ip-ready');
+      const log = await endpoint.log();
+      expect(log).to.have.length(1);
+      expect(log[0]!.method).to.equal('POST');
+      expect(log[0]!.contentType).to.equal('application/json');
+      expect(log[0]!.body).to.deep.equal({ purpose: 'face-scan', language: 'nl' });
+      expect(frameOf(el)!.getAttribute('src')).to.equal(url);
+      expect(frameOf(el)!.getAttribute('allow')).to.contain('camera');
+      expect(frameOf(el)!.title).to.equal('IntelliProve-gezichtsscan');
+      expect(ready[0]!.detail.url).to.not.contain('action_token');
+      expect(el.getAttribute('status')).to.equal('ready');
+    });
+
+    it('accepts a bare JSON string (what /v2/userjourneys/scan returns)', async () => {
+      const url = await realPluginUrl();
+      const endpoint = await scenario({ json: url });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      expect(frameOf(el)!.getAttribute('src')).to.equal(url);
+    });
+
+    it('makes no request with default values when a framework sets attributes right after insertion', async () => {
+      const endpoint = await scenario({ proxy: true });
+      const el = document.createElement('ip-face-scan');
+      document.body.append(el);
+      el.tokenEndpoint = endpoint.endpoint;
+      el.setAttribute('allowed-origins', plugins);
+      el.setAttribute('lang', 'fr');
+      await until(() => el.status === 'ready', 'ready');
+      const log = await endpoint.log();
+      expect(log).to.have.length(1);
+      expect(log[0]!.body).to.deep.equal({ purpose: 'face-scan', language: 'fr' });
+      el.remove();
+    });
+
+    it('retries a 500 a bounded number of times, then shows an error whose retry works', async () => {
+      const endpoint = await scenario(
+        { status: 500, body: 'boom' },
+        { status: 502 },
+        { status: 503 },
+        { proxy: true },
+      );
+      const el = await scanElement(endpoint.endpoint, plugins);
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      expect(await endpoint.log()).to.have.length(3);
+      expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 503 });
+      expect(shadowText(el)).to.contain('Your session could not be started');
+      expect(el.getAttribute('status')).to.equal('error');
+      const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+      expect(retry.textContent!.trim()).to.equal('Try again');
+      retry.click();
+      await until(() => el.status === 'ready', 'ready after retry');
+      expect(await endpoint.log()).to.have.length(4);
+    });
+
+    it('does not retry a 4xx, and tells a signed-out user to sign in', async () => {
+      const endpoint = await scenario({ status: 401, json: { error: 'unauthenticated' } });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the first backoff
+      expect(await endpoint.log()).to.have.length(1);
+      expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 401 });
+      expect(shadowText(el)).to.contain('Please sign in first');
+    });
+
+    it('reports an HTML answer as invalid-response', async () => {
+      const endpoint = await scenario({
+        body: '<!doctype html><h1>Login</h1>',
+        contentType: 'text/html',
+      });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      expect(failures[0]!.detail.code).to.equal('invalid-response');
+      expect(failures[0]!.detail.message).to.contain('text/html');
+      expect(errors.calledWithMatch(/text\/html/)).to.equal(true);
+      expect(frameOf(el)).to.equal(null);
+    });
+
+    it('reports wrong types in the answer as invalid-response', async () => {
+      for (const json of [
+        { url: 42 },
+        { token: 'x' },
+        { url: 'https://plugin.intelliprove.com/', expires_at: 'soon' },
+        [1],
+      ]) {
+        const endpoint = await scenario({ json });
+        const el = await scanElement(endpoint.endpoint, plugins);
+        const failures = record(el, 'ip-error');
+        await until(() => failures.length, `ip-error for ${JSON.stringify(json)}`);
+        expect(failures[0]!.detail.code, JSON.stringify(json)).to.equal('invalid-response');
+      }
+    });
+
+    it('says which attribute is missing when there is no token endpoint', async () => {
+      const el = await fixture<IpFaceScan>(html`<ip-face-scan></ip-face-scan>`);
+      const failures = record(el, 'ip-error');
+      await until(() => el.status === 'error', 'error');
+      expect(shadowText(el)).to.contain('not set up for IntelliProve');
+      expect(errors.calledWithMatch(/token-endpoint/)).to.equal(true);
+      el.tokenEndpoint = (await scenario({ proxy: true })).endpoint;
+      el.allowedOrigins = plugins;
+      await until(() => el.status === 'ready', 'ready once configured');
+      expect(failures.length).to.be.at.most(1);
+    });
+  });
+
+  describe('plug-in URL check', () => {
+    const hostile = [
+      'javascript:alert(document.domain)',
+      'data:text/html,<script>alert(1)</script>',
+      'http://evil.test/face-scan',
+      'http://plugin.intelliprove.com/?action_token=x',
+      'https://intelliprove.com.evil.test/',
+      'https://evilintelliprove.com/',
+      'https://intelliprove.com@evil.test/',
+      'https://user:pw@plugin.intelliprove.com/',
+      '/relative/path',
+    ];
+    for (const url of hostile) {
+      it(`never loads ${url}`, async () => {
+        const endpoint = await scenario({ json: { url } });
+        const el = await scanElement(endpoint.endpoint, plugins);
+        const failures = record(el, 'ip-error');
+        await until(() => failures.length, 'ip-error');
+        expect(failures[0]!.detail.code).to.equal('invalid-url');
+        expect(frameOf(el)).to.equal(null);
+        expect(shadowText(el)).to.contain('not trusted');
+        expect(errors.calledWithMatch(/allowed-origins/)).to.equal(true);
+      });
+    }
+
+    it('accepts https://plugin.intelliprove.com/... and an allowed sandbox origin', async () => {
+      const legit = 'https://plugin.intelliprove.com/?action_token=abc&patient=p';
+      const el = await scanElement((await scenario({ json: legit })).endpoint, plugins);
+      await until(() => frameOf(el), 'iframe');
+      expect(frameOf(el)!.getAttribute('src')).to.equal(legit);
+      const sandbox = await scanElement((await scenario({ proxy: true })).endpoint, plugins);
+      await until(() => sandbox.status === 'ready', 'sandbox ready');
+      expect(new URL(frameOf(sandbox)!.src).origin).to.equal(plugins);
+    });
+
+    it('does not trust the sandbox origin unless allowed-origins names it', async () => {
+      const el = await fixture<IpFaceScan>(
+        html`<ip-face-scan
+          token-endpoint=${(await scenario({ proxy: true })).endpoint}
+        ></ip-face-scan>`,
+      );
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      expect(failures[0]!.detail.code).to.equal('invalid-url');
+    });
+  });
+
+  describe('plug-in messages', () => {
+    async function relayed() {
+      const endpoint = await scenario({ json: { url: await relayUrl() } });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'relay ready');
+      return el;
+    }
+
+    it('passes stages on in order, with scan-complete (id) and dismiss', async () => {
+      const el = await relayed();
+      const events = record(el, 'ip-stage', 'ip-scan-complete', 'ip-dismiss');
+      const announced: unknown[] = [];
+      const off = onScanCompleted((scan) => announced.push(scan));
+      sendFromPlugin(el, JSON.stringify({ stage: 'startNewMeasurement' }));
+      sendFromPlugin(el, { stage: 'RECORDINGSTARTED' });
+      sendFromPlugin(el, JSON.stringify({ stage: 'recordingStopped' }));
+      sendFromPlugin(el, JSON.stringify({ stage: 'faceScanSuccessful', face_scan_id: 'scan-1' }));
+      sendFromPlugin(el, { stage: 'dismiss' });
+      await until(() => events.length >= 7, 'seven events');
+      off();
+      expect(
+        events.map((e) => e.type + (e.detail.stage ? `:${e.detail.stage}` : '')),
+      ).to.deep.equal([
+        'ip-stage:startNewMeasurement',
+        'ip-stage:recordingStarted',
+        'ip-stage:recordingStopped',
+        'ip-stage:faceScanSuccessful',
+        'ip-scan-complete',
+        'ip-stage:dismiss',
+        'ip-dismiss',
+      ]);
+      expect(events[4]!.detail).to.deep.equal({ faceScanId: 'scan-1' });
+      expect(events[3]!.detail.data).to.deep.equal({
+        stage: 'faceScanSuccessful',
+        face_scan_id: 'scan-1',
+      });
+      expect(events.every((e) => e.bubbles && e.composed)).to.equal(true);
+      expect(announced).to.have.length(1);
+    });
+
+    it('finds the scan id as faceScanId or inside data, and gives null when there is none', async () => {
+      const el = await relayed();
+      const complete = record(el, 'ip-scan-complete');
+      sendFromPlugin(el, { stage: 'faceScanSuccessful', faceScanId: 'camel' });
+      sendFromPlugin(el, { stage: 'faceScanSuccessful', data: { face_scan_id: 'nested' } });
+      sendFromPlugin(el, { stage: 'faceScanSuccessful' });
+      await until(() => complete.length >= 3, 'three completions');
+      expect(complete.map((e) => e.detail.faceScanId)).to.deep.equal(['camel', 'nested', null]);
+    });
+
+    it('ignores forged messages: from the page, from another frame, from the right origin in another window', async () => {
+      const el = await relayed();
+      const stages = record(el, 'ip-stage');
+      window.postMessage(
+        JSON.stringify({ stage: 'faceScanSuccessful', face_scan_id: 'forged-page' }),
+        '*',
+      );
+      const other = document.createElement('iframe');
+      other.srcdoc = `<script>parent.postMessage('{"stage":"dismiss"}', '*')</script>`;
+      document.body.append(other);
+      const twin = document.createElement('iframe');
+      twin.src = await relayUrl('twin');
+      document.body.append(twin);
+      await new Promise((resolve) => twin.addEventListener('load', resolve, { once: true }));
+      twin.contentWindow!.postMessage(
+        JSON.stringify({ stage: 'faceScanSuccessful', face_scan_id: 'forged-twin' }),
+        '*',
+      );
+      sendFromPlugin(el, 'not json at all');
+      sendFromPlugin(el, { no: 'stage' });
+      sendFromPlugin(el, { stage: 'recordingStarted' }); // the one real message, sent last
+      await until(() => stages.length, 'the real stage');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(stages.map((e) => e.detail.stage)).to.deep.equal(['recordingStarted']);
+      other.remove();
+      twin.remove();
+    });
+  });
+
+  describe('expiry and restart (clock under test control)', () => {
+    let clock: sinon.SinonFakeTimers;
+    afterEach(() => clock?.restore());
+
+    it('fetches a fresh URL before the old one expires', async () => {
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
+      const first = await relayUrl('first');
+      const endpoint = await scenario(
+        { json: { url: first, expires_at: new Date(Date.now() + 20 * 60_000).toISOString() } },
+        { json: { url: await relayUrl('second') } },
+      );
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      const oldFrame = frameOf(el);
+      clock.tick(14 * 60_000);
+      expect(await endpoint.log()).to.have.length(1);
+      clock.tick(5 * 60_000); // 19 minutes: within the margin (a tenth of the 20-minute lifetime)
+      await until(() => frameOf(el)?.getAttribute('src')?.includes('second'), 'the fresh URL');
+      expect(await endpoint.log()).to.have.length(2);
+      expect(frameOf(el)).to.not.equal(oldFrame);
+    });
+
+    it('never refreshes while recording; refreshes once the scan is over', async () => {
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
+      const endpoint = await scenario(
+        {
+          json: {
+            url: await relayUrl('first'),
+            expires_at: new Date(Date.now() + 20 * 60_000).toISOString(),
+          },
+        },
+        { json: { url: await relayUrl('second') } },
+      );
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      const stages = record(el, 'ip-stage');
+      sendFromPlugin(el, { stage: 'recordingStarted' });
+      await until(() => stages.length === 1, 'recording');
+      clock.tick(60 * 60_000); // past expiry
+      sendFromPlugin(el, { stage: 'recordingStopped' });
+      await until(() => stages.length === 2, 'recordingStopped');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(await endpoint.log()).to.have.length(1);
+      expect(frameOf(el)!.getAttribute('src')).to.contain('first');
+      sendFromPlugin(el, { stage: 'faceScanSuccessful', face_scan_id: 'x' });
+      await until(
+        () => frameOf(el)?.getAttribute('src')?.includes('second'),
+        'refreshed after the scan',
+      );
+      expect(await endpoint.log()).to.have.length(2);
+    });
+
+    it('restart() fetches a new URL into a fresh iframe', async () => {
+      const endpoint = await scenario(
+        { json: { url: await relayUrl('first') } },
+        { json: { url: await relayUrl('second') } },
+      );
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      const oldFrame = frameOf(el);
+      const ready = record(el, 'ip-ready');
+      el.restart();
+      await until(() => ready.length, 'ready again');
+      expect(await endpoint.log()).to.have.length(2);
+      expect(frameOf(el)).to.not.equal(oldFrame);
+      expect(frameOf(el)!.getAttribute('src')).to.contain('second');
+    });
+  });
+
+  describe('teardown', () => {
+    it('leaves no iframe, message listener or timer after 200 insert/remove cycles', async () => {
+      const endpoint = await scenario({
+        json: { url: await relayUrl(), expires_at: new Date(Date.now() + 3600_000).toISOString() },
+      });
+      let listeners = 0;
+      const pending = new Set<unknown>();
+      const realAdd = window.addEventListener;
+      const realRemove = window.removeEventListener;
+      const realSetTimeout = window.setTimeout;
+      const realClearTimeout = window.clearTimeout;
+      window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+        if (type === 'message') listeners++;
+        return (realAdd as (...a: unknown[]) => void).call(this, type, ...rest);
+      } as typeof window.addEventListener;
+      window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+        if (type === 'message') listeners--;
+        return (realRemove as (...a: unknown[]) => void).call(this, type, ...rest);
+      } as typeof window.removeEventListener;
+      window.setTimeout = ((fn: () => void, ms?: number) => {
+        const id = realSetTimeout(() => {
+          pending.delete(id);
+          fn();
+        }, ms);
+        if ((ms ?? 0) >= 60_000) pending.add(id); // the refresh timers; short ones end by themselves
+        return id;
+      }) as typeof window.setTimeout;
+      window.clearTimeout = ((id: number) => {
+        pending.delete(id);
+        realClearTimeout(id);
+      }) as typeof window.clearTimeout;
+      try {
+        const container = document.createElement('div');
+        document.body.append(container);
+        const el = document.createElement('ip-face-scan');
+        el.tokenEndpoint = endpoint.endpoint;
+        el.allowedOrigins = plugins;
+        for (let i = 0; i < 200; i++) {
+          container.append(el);
+          if (i % 20 === 0) await until(() => el.status === 'ready', `ready in cycle ${i}`);
+          else await el.updateComplete;
+          el.remove();
+          await el.updateComplete;
+        }
+        expect(document.querySelectorAll('iframe')).to.have.length(0);
+        expect(el.shadowRoot!.querySelectorAll('iframe')).to.have.length(0);
+        expect(listeners).to.equal(0);
+        expect(pending.size).to.equal(0);
+        // and it still works when inserted again
+        container.append(el);
+        await until(() => el.status === 'ready', 'ready after re-insert');
+        expect(listeners).to.equal(1);
+        el.remove();
+        await el.updateComplete;
+        expect(listeners).to.equal(0);
+        container.remove();
+      } finally {
+        window.addEventListener = realAdd;
+        window.removeEventListener = realRemove;
+        window.setTimeout = realSetTimeout;
+        window.clearTimeout = realClearTimeout;
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible while loading, when ready and in error', async () => {
+      const slow = await scenario({ proxy: true, delayMs: 1500 });
+      const el = await scanElement(slow.endpoint, plugins);
+      await until(() => el.status === 'loading', 'loading');
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+        'Preparing your face scan',
+      );
+      await expect(el).to.be.accessible();
+      await until(() => el.status === 'ready', 'ready');
+      await expect(el).to.be.accessible();
+      const broken = await scanElement((await scenario({ status: 400 })).endpoint, plugins);
+      await until(() => broken.status === 'error', 'error');
+      expect(broken.shadowRoot!.querySelector('[role="alert"]')).to.not.equal(null);
+      await expect(broken).to.be.accessible();
+    });
+  });
+});
