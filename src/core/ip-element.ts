@@ -1,5 +1,8 @@
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import type { Language } from '../contract.js';
+import { onLangChange, resolveLanguage } from '../i18n/locale.js';
+import { catalogFor, loadCatalog, translate, type MessageKey } from '../i18n/translate.js';
 import { VERSION } from '../version.js';
 import { onConfigure, pageDefaults } from './config.js';
 import type { IpEventDetailMap } from './events.js';
@@ -29,17 +32,41 @@ export abstract class IpElement extends LitElement {
   /** What the element shows now: `idle`, `loading`, `ready`, `empty` or `error`. Reflected. */
   @property({ reflect: true }) status: ElementStatus = 'idle';
 
-  private unsubscribe?: () => void;
+  /** The user's own language, from the token endpoint (used where the page sets none). */
+  @state() protected userLanguage?: string;
+
+  private unsubscribe: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onConfigure(() => this.requestUpdate());
+    this.unsubscribe.push(
+      onConfigure(() => this.requestUpdate()),
+      onLangChange(() => this.requestUpdate()),
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.unsubscribe.forEach((stop) => stop());
+    this.unsubscribe = [];
+  }
+
+  /** Display language: own `lang`, page default, nearest `[lang]`, the user's, the browser's. */
+  protected get language(): Language {
+    return resolveLanguage(this, this.userLanguage);
+  }
+
+  /**
+   * Localized text. While the language's catalog is on its way (a few ms, once per page) it
+   * answers '' rather than flash another language, and re-renders when the texts arrive.
+   */
+  protected t(key: MessageKey, values?: Record<string, string | number>): string {
+    const lang = this.language;
+    if (!catalogFor(lang)) {
+      void loadCatalog(lang).then(() => this.requestUpdate());
+      return '';
+    }
+    return translate(lang, key, values);
   }
 
   /** The token endpoint in force: own attribute, then the page default. */

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Language, TokenRequest } from '../contract.js';
-import { onLangChange, requestedLanguage, resolveLanguage, toLanguage } from '../i18n/locale.js';
-import { translate, type MessageKey } from '../i18n/translate.js';
+import type { TokenRequest } from '../contract.js';
+import { requestedLanguage, toLanguage } from '../i18n/locale.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { pageDefaults } from './config.js';
 import { IpError } from './errors.js';
 import { IpElement } from './ip-element.js';
@@ -34,7 +34,6 @@ export abstract class PluginElement extends IpElement {
   private frameSrc = '';
   @state() private frameKey = 0;
   @state() private failure?: IpError;
-  @state() private userLanguage?: string;
 
   protected abstract readonly purpose: 'face-scan' | 'dashboard';
   protected abstract readonly titleKey: MessageKey;
@@ -49,16 +48,6 @@ export abstract class PluginElement extends IpElement {
   private listenedFrame?: Window;
   private readyKey = -1;
   private signature?: string;
-  private unwatchLang?: () => void;
-
-  /** Display language of the element's own texts. */
-  protected get language(): Language {
-    return resolveLanguage(this, this.userLanguage);
-  }
-
-  protected t(key: MessageKey): string {
-    return translate(this.language, key);
-  }
 
   /** The body sent to the token endpoint. */
   protected tokenRequest(): TokenRequest {
@@ -96,13 +85,11 @@ export abstract class PluginElement extends IpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatchLang = onLangChange(() => this.requestUpdate());
     if (this.hasUpdated) this.requestUpdate(); // re-inserted: updated() starts again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchLang?.();
     this.stop();
     this.signature = undefined;
     this.frameUrl = undefined;

@@ -1,21 +1,57 @@
 import type { Language } from '../contract.js';
-import { da } from './locales/da.js';
 import { en, type Catalog } from './locales/en.js';
-import { fr } from './locales/fr.js';
-import { nl } from './locales/nl.js';
-import { sv } from './locales/sv.js';
 
 export type MessageKey = keyof Catalog;
 
-/** Every catalog, by language. A language file missing a key does not compile. */
-export const CATALOGS: Record<Language, Catalog> = { en, nl, fr, da, sv };
+/**
+ * English ships inline; the other catalogs are chunks of their own, fetched only when a page
+ * shows that language. A language file missing a key does not compile (`Catalog`).
+ */
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
+  nl: () => import('./locales/nl.js').then((m) => m.nl),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  da: () => import('./locales/da.js').then((m) => m.da),
+  sv: () => import('./locales/sv.js').then((m) => m.sv),
+};
 
-/** The text for `key` in `lang`, with `{name}` placeholders filled from `values`. */
+const loaded: Partial<Record<Language, Catalog>> = { en };
+const loading = new Map<Language, Promise<Catalog>>();
+
+/** The catalog for `lang` if it is already here. */
+export function catalogFor(lang: Language): Catalog | undefined {
+  return loaded[lang];
+}
+
+/** Fetches the catalog for `lang` once; falls back to English if it cannot be loaded. */
+export function loadCatalog(lang: Language): Promise<Catalog> {
+  const ready = loaded[lang];
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang as Exclude<Language, 'en'>]()
+      .catch((error: unknown) => {
+        console.warn(
+          `[intelliprove-widgets] The "${lang}" texts could not be loaded; showing English.`,
+          error,
+        );
+        return en;
+      })
+      .then((catalog) => (loaded[lang] = catalog));
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** Fills `{name}` placeholders in `text` from `values`. */
+export function format(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The text for `key` in `lang` (English while that catalog is not loaded). */
 export function translate(
   lang: Language,
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  const text = CATALOGS[lang][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return format((loaded[lang] ?? en)[key] ?? en[key], values);
 }
