@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, watch } from '../helpers/browser.js';
+import { OUTPUT_DIR, launch, watch } from '../helpers/browser.js';
 
 const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
 
@@ -13,7 +13,7 @@ describe('demo host', () => {
   let browser: Browser;
 
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ scanSeconds: 2, checkSeconds: 0.3 });
     browser = await launch();
   });
   after(async () => {
@@ -34,6 +34,56 @@ describe('demo host', () => {
     await page.waitForFunction(
       () => document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('canvas')?.width,
     );
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  it('shows a scan start to finish, then the refreshed dashboard; "Scan again" restarts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const seen = await watch(page);
+    const tokenRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/ip-token'))
+        tokenRequests.push(JSON.parse(r.postData() ?? '{}').purpose);
+    });
+    await page.goto(sandbox.host.url);
+    const scanFrame = async () => {
+      const handle = await page.waitForFunction(() =>
+        document.querySelector('ip-face-scan')?.getAttribute('status') === 'ready'
+          ? document.querySelector('ip-face-scan')!.shadowRoot!.querySelector('iframe')
+          : null,
+      );
+      return (await handle.asElement()!.contentFrame())!;
+    };
+    const frame = await scanFrame();
+    await page.waitForFunction(
+      () => document.querySelector('ip-dashboard')?.getAttribute('status') === 'ready',
+    );
+    const dashboardsBefore = tokenRequests.filter((p) => p === 'dashboard').length;
+    await frame.click('#start');
+    await frame.waitForSelector('#continue', { timeout: 10_000 });
+    await frame.click('#continue');
+    await page.waitForFunction(() =>
+      document.getElementById('events')!.textContent!.includes('ip-dismiss'),
+    );
+    const log = await page.textContent('#events');
+    assert.match(log!, /ip-scan-complete faceScanId [0-9a-f-]{36}/);
+    await page.waitForFunction(
+      () => document.querySelector('ip-dashboard')?.getAttribute('status') === 'ready',
+    );
+    assert.equal(
+      tokenRequests.filter((p) => p === 'dashboard').length,
+      dashboardsBefore + 1,
+      'dashboard reloaded',
+    );
+    await page.screenshot({ path: `${OUTPUT_DIR}demo-after-scan.png`, fullPage: true });
+
+    const oldSrc = await frame.evaluate(() => location.href);
+    await page.click('#scan-again');
+    const fresh = await scanFrame();
+    assert.notEqual(await fresh.evaluate(() => location.href), oldSrc);
+    await fresh.waitForSelector('#start');
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(seen.errors, []);
     await page.close();
