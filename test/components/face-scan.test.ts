@@ -101,7 +101,21 @@ describe('<ip-face-scan>', () => {
       expect(await endpoint.log()).to.have.length(4);
     });
 
-    it('does not retry a 4xx, and tells a signed-out user to sign in', async () => {
+    it('does not retry a 400', async () => {
+      const endpoint = await scenario({
+        status: 400,
+        json: { error: 'invalid-body', message: 'bad' },
+      });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      const failures = record(el, 'ip-error');
+      await until(() => failures.length, 'ip-error');
+      await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the first backoff
+      expect(await endpoint.log()).to.have.length(1);
+      expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 400 });
+      expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.not.equal(null);
+    });
+
+    it('does not retry a 401, and tells a signed-out user to sign in', async () => {
       const endpoint = await scenario({ status: 401, json: { error: 'unauthenticated' } });
       const el = await scanElement(endpoint.endpoint, plugins);
       const failures = record(el, 'ip-error');
@@ -151,6 +165,29 @@ describe('<ip-face-scan>', () => {
       el.allowedOrigins = plugins;
       await until(() => el.status === 'ready', 'ready once configured');
       expect(failures.length).to.be.at.most(1);
+    });
+  });
+
+  describe('camera checks', () => {
+    it('says so, without asking for a URL, when the browser has no camera API', async () => {
+      const endpoint = await scenario({ proxy: true });
+      const descriptor = Object.getOwnPropertyDescriptor(Navigator.prototype, 'mediaDevices')!;
+      Object.defineProperty(Navigator.prototype, 'mediaDevices', {
+        configurable: true,
+        get: () => undefined,
+      });
+      try {
+        const el = await scanElement(endpoint.endpoint, plugins);
+        const failures = record(el, 'ip-error');
+        await until(() => el.status === 'error', 'error');
+        expect(shadowText(el)).to.contain('This browser cannot use a camera');
+        expect(failures.length === 0 || failures[0]!.detail.code === 'camera-unavailable').to.equal(
+          true,
+        );
+        expect(await endpoint.log()).to.have.length(0);
+      } finally {
+        Object.defineProperty(Navigator.prototype, 'mediaDevices', descriptor);
+      }
     });
   });
 
