@@ -25,7 +25,9 @@ function inheritedLang(el: Element): string | undefined {
  * (`data-lang` / `configure`), then the nearest `[lang]` ancestor or `<html lang>`.
  */
 export function requestedLanguage(el: HTMLElement): string | undefined {
-  return el.getAttribute('lang') || pageDefaults().lang || inheritedLang(el) || undefined;
+  return (
+    el.lang || el.getAttribute('lang') || pageDefaults().lang || inheritedLang(el) || undefined
+  );
 }
 
 /**
