@@ -1,41 +1,265 @@
-import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Chart } from 'chart.js';
 import type { UnitSystem } from '../../contract.js';
-import { IpElement } from '../../core/ip-element.js';
+import { loadTrendChart } from '../../core/charts/index.js';
+import { pageDefaults } from '../../core/config.js';
+import { DataElement } from '../../core/data-element.js';
+import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
+import { dataStyles } from '../../core/data.styles.js';
+import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
+import type { BiomarkerInfo, BiomarkerReading, Provider } from '../../providers/types.js';
+import { formatQuantity, resolveUnitSystem } from '../../units/index.js';
+import { cardStyles } from './biomarker-card.styles.js';
 
 /**
- * @summary Shows one biomarker of the user's latest (or a given) face scan.
+ * @summary Shows one biomarker of the user's latest face scan (or a given one), localized and
+ * in the user's unit system, with an optional trend of the last scans.
  *
- * @event ip-load - Data is shown. `detail: { data }`.
+ * @event ip-load - Data is shown. `detail: { data }` (the reading, or null when there is none yet).
  * @event ip-error - Something failed. `detail: { code, message, status? }`.
  *
  * @csspart base - The card's box.
+ * @csspart label - The biomarker's name.
+ * @csspart value - The number.
+ * @csspart unit - The unit.
+ * @csspart hint - Where the value stands against the documented range.
+ * @csspart time - When it was measured.
+ * @csspart chart - The trend (with `history`).
+ * @csspart empty - The "no scan yet" / "not available" message.
+ * @csspart error - The error message.
+ * @csspart retry-button - The error's retry button.
+ *
+ * @cssprop --ip-color-surface - Card background.
+ * @cssprop --ip-color-text - Text colour.
+ * @cssprop --ip-color-muted - Secondary text colour.
+ * @cssprop --ip-color-border - Border colour.
+ * @cssprop --ip-radius - Corner radius.
+ * @cssprop --ip-spacing - Inner spacing.
+ * @cssprop --ip-card-value-size - Font size of the value.
+ * @cssprop --ip-chart-line - Trend line colour.
+ * @cssprop --ip-chart-fill - Area under the trend line.
  */
-export class IpBiomarkerCard extends IpElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        min-width: 180px;
-      }
-    `,
-  ];
+export class IpBiomarkerCard extends DataElement {
+  static override styles = [baseStyles, dataStyles, cardStyles];
 
-  /** Which biomarker: `heart_rate`, `respiratory_rate`, `heart_rate_variability`, … */
+  /** Which biomarker: `heart_rate`, `respiratory_rate`, `heart_rate_variability`, `resonant_breathing_score`, `systolic_blood_pressure`, `diastolic_blood_pressure` or `blood_pressure`. */
   @property() biomarker?: string;
 
   /** Show this face scan instead of the latest. */
   @property({ attribute: 'face-scan-id' }) faceScanId?: string;
 
-  /** `metric` or `imperial`; default from the page, then the user's preference. */
+  /** `metric` or `imperial`; default `data-unit-system`, then the user's preference, then metric. */
   @property({ attribute: 'unit-system' }) unitSystem?: UnitSystem;
 
   /** N > 1 also draws a trend of the last N scans. */
   @property({ type: Number }) history?: number;
 
+  @query('canvas') private canvas?: HTMLCanvasElement;
+  private chart?: Chart<'line'>;
+
+  private readonly data = new Task(this, {
+    args: () =>
+      [
+        this.biomarker,
+        this.faceScanId,
+        this.history,
+        this.effectiveTokenEndpoint,
+        this.apiBase,
+        this.provider,
+        pageDefaults().provider,
+        pageDefaults().apiBase,
+        this.credentials,
+        this.generation,
+      ] as const,
+    task: async ([biomarker, faceScanId, history], { signal }) => {
+      this.status = 'loading';
+      try {
+        const provider = this.resolveProvider();
+        this.infoFor(provider, biomarker);
+        const context = this.apiContext(provider);
+        const [reading] = await Promise.all([
+          provider.biomarker(context, biomarker!, {
+            id: faceScanId || undefined,
+            history: history ?? undefined,
+          }),
+          this.loadPreferences(context),
+        ]);
+        signal.throwIfAborted();
+        this.status = reading === null || reading.value === null ? 'empty' : 'ready';
+        this.emit('ip-load', { data: reading });
+        return reading;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw this.report(error);
+      }
+    },
+  });
+
+  /** The biomarker's description, or an `invalid-attribute` error listing the valid names. */
+  private infoFor(provider: Provider, biomarker: string | undefined): BiomarkerInfo {
+    const info = biomarker ? provider.biomarkers[biomarker] : undefined;
+    if (!info) {
+      throw new IpError(
+        'invalid-attribute',
+        `<ip-biomarker-card> biomarker="${biomarker ?? ''}" is not a ${provider.id} biomarker; ` +
+          `use one of: ${Object.keys(provider.biomarkers).join(', ')}.`,
+      );
+    }
+    return info;
+  }
+
+  private get effectiveUnitSystem(): UnitSystem {
+    return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
+  }
+
+  private label(): string {
+    try {
+      return this.t(this.infoFor(this.resolveProvider(), this.biomarker).label);
+    } catch {
+      return '';
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.drawTrend();
+  }
+
+  private async drawTrend(): Promise<void> {
+    const history = this.data.value?.history?.filter((point) => point.value !== null);
+    if (!this.canvas || !history || history.length < 2) {
+      this.chart?.destroy();
+      this.chart = undefined;
+      return;
+    }
+    const ChartClass = await loadTrendChart();
+    if (!this.isConnected || !this.canvas) return;
+    const style = getComputedStyle(this);
+    const color = (name: string, fallback: string) =>
+      style.getPropertyValue(name).trim() || fallback;
+    const labels = history.map((point) =>
+      formatDateTime(this.language, point.at, { month: 'short', day: 'numeric' }),
+    );
+    const values = history.map((point) => point.value as number);
+    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (this.chart && this.chart.canvas === this.canvas) {
+      this.chart.data.labels = labels;
+      this.chart.data.datasets[0]!.data = values;
+      this.chart.update(reduceMotion ? 'none' : undefined);
+      return;
+    }
+    this.chart?.destroy();
+    this.chart = new ChartClass(this.canvas, {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          {
+            data: values,
+            borderColor: color('--ip-chart-line', '#0b5cad'),
+            backgroundColor: color('--ip-chart-fill', 'rgba(11, 92, 173, 0.12)'),
+            fill: true,
+            tension: 0.3,
+            pointRadius: 2,
+          },
+        ],
+      },
+      options: {
+        animation: reduceMotion ? false : { duration: 400 },
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: {
+            ticks: { maxTicksLimit: 4, color: color('--ip-color-muted', '#52667a') },
+            grid: { display: false },
+          },
+          y: { ticks: { maxTicksLimit: 3, color: color('--ip-color-muted', '#52667a') } },
+        },
+      },
+    });
+  }
+
+  private valueView(reading: BiomarkerReading) {
+    const info = this.infoFor(this.resolveProvider(), this.biomarker);
+    const label = this.t(info.label);
+    if (reading.value === null)
+      return this.emptyView(label, 'state.not-available', 'state.not-available-hint');
+    const lang = this.language;
+    const unitSystem = this.effectiveUnitSystem;
+    const labels = {
+      bpm: this.t('unit.bpm'),
+      'breaths-per-minute': this.t('unit.breaths-per-minute'),
+      mmhg: this.t('unit.mmhg'),
+      score: this.t('unit.score'),
+    };
+    let value: string;
+    let unit: string;
+    let hint: string | undefined;
+    if (typeof reading.value === 'object') {
+      value = `${formatNumber(lang, reading.value.systolic)}/${formatNumber(lang, reading.value.diastolic)}`;
+      unit = labels.mmhg;
+    } else {
+      const formatted = formatQuantity(reading.value, info.quantity, { lang, unitSystem, labels });
+      value = formatted.value;
+      unit = formatted.unit;
+      const band = info.hint?.(reading.value);
+      hint = band ? this.t(band) : undefined;
+    }
+    const count = this.history && this.history > 1 ? (reading.history?.length ?? 0) : 0;
+    return html`<span part="label" class="label">${label}</span>
+      <p class="reading" data-unit-system=${unitSystem}>
+        <span part="value" class="value">${value}</span>
+        ${unit ? html`<span part="unit" class="unit">${unit}</span>` : nothing}
+      </p>
+      ${hint ? html`<p part="hint" class="hint">${hint}</p>` : nothing}
+      <p part="time" class="time">
+        <time datetime=${reading.at.toISOString()} title=${formatDateTime(lang, reading.at)}
+          >${this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })}</time
+        >
+      </p>
+      ${
+        count >= 2
+          ? html`<div part="chart" class="chart">
+              <canvas role="img" aria-label=${this.t('card.trend', { count })}></canvas>
+            </div>`
+          : nothing
+      }`;
+  }
+
+  private loadingView() {
+    return html`<span part="label" class="label">${this.label()}</span>
+      <span class="skeleton value-skeleton" aria-hidden="true"></span>
+      <span class="skeleton time-skeleton" aria-hidden="true"></span>
+      <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
+  }
+
   override render() {
-    return html`<div part="base"></div>`;
+    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
+    const reading = this.data.value;
+    let body;
+    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
+    else if (busy && reading === undefined) body = this.loadingView();
+    else if (reading === null)
+      body = this.emptyView(this.label(), 'state.no-scan', 'state.no-scan-hint');
+    else if (reading) body = this.valueView(reading);
+    else body = this.loadingView();
+    return html`<div
+      part="base"
+      class="card"
+      aria-busy=${busy ? 'true' : 'false'}
+      lang=${this.language}
+    >
+      ${body}
+    </div>`;
   }
 }
 

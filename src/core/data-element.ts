@@ -1,0 +1,133 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { requestedLanguage, toLanguage } from '../i18n/locale.js';
+import type { MessageKey } from '../i18n/translate.js';
+import { PROVIDERS } from '../providers/index.js';
+import type { Provider } from '../providers/types.js';
+import { invalidate, userPreferences, type ApiContext } from './api-client.js';
+import { pageDefaults } from './config.js';
+import { IpError } from './errors.js';
+import { IpElement } from './ip-element.js';
+import { onScanCompleted } from './scan-signal.js';
+
+/**
+ * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
+ * the user's stored preferences, reloading after a face scan, and error reporting.
+ */
+export abstract class DataElement extends IpElement {
+  /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
+  @property() provider?: string;
+
+  /** Bumped to read again (after a scan, or `reload()`). */
+  @state() protected generation = 0;
+
+  /** The user's stored unit system, from the token endpoint. */
+  @state() protected userUnitSystem?: string;
+
+  private stopScanListener?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopScanListener = onScanCompleted((scan) => {
+      const mine = this.effectiveTokenEndpoint;
+      if (
+        mine &&
+        new URL(mine, document.baseURI).href === new URL(scan.tokenEndpoint, document.baseURI).href
+      ) {
+        this.generation++;
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopScanListener?.();
+  }
+
+  /** Reads the data again, fresh from the API. */
+  reload(): void {
+    const endpoint = this.effectiveTokenEndpoint;
+    if (endpoint) invalidate(endpoint);
+    this.generation++;
+  }
+
+  /** The provider in force, or an `invalid-attribute` error naming the valid ones. */
+  protected resolveProvider(): Provider {
+    const name = this.provider || pageDefaults().provider || 'intelliprove';
+    const provider = PROVIDERS[name];
+    if (!provider) {
+      throw new IpError(
+        'invalid-attribute',
+        `<${this.localName}> provider="${name}" is not known; use one of: ${Object.keys(PROVIDERS).join(', ')}.`,
+      );
+    }
+    return provider;
+  }
+
+  /** Where and how to read: token endpoint, API base, credentials; throws when misconfigured. */
+  protected apiContext(provider: Provider): ApiContext {
+    const tokenEndpoint = this.effectiveTokenEndpoint;
+    if (!tokenEndpoint) {
+      throw new IpError(
+        'missing-token-endpoint',
+        `<${this.localName}> has no token endpoint. Add token-endpoint="/api/ip-token" to the element, ` +
+          `data-token-endpoint to the kit's <script> tag, or call configure({ tokenEndpoint }).`,
+      );
+    }
+    const requested = requestedLanguage(this);
+    return {
+      tokenEndpoint,
+      apiBase: this.apiBase || pageDefaults().apiBase || provider.defaultApiBase,
+      credentials: this.credentials ?? pageDefaults().credentials,
+      scheme: provider.scheme,
+      ...(requested ? { language: toLanguage(requested) } : {}),
+    };
+  }
+
+  /** Keeps the user's stored language and unit system (from the cached token) for display. */
+  protected async loadPreferences(context: ApiContext): Promise<void> {
+    const preferences = await userPreferences(context);
+    this.userLanguage = preferences.language;
+    this.userUnitSystem = preferences.unitSystem;
+  }
+
+  /** Reports a failure once: `ip-error`, a console message naming the fix, `status="error"`. */
+  protected report(error: unknown): IpError {
+    const failure = error instanceof IpError ? error : new IpError('api-error', String(error));
+    this.status = 'error';
+    console.error(`[intelliprove-widgets] ${failure.message}`);
+    this.emit('ip-error', {
+      code: failure.code,
+      message: failure.message,
+      ...(failure.status === undefined ? {} : { status: failure.status }),
+    });
+    return failure;
+  }
+
+  protected errorView(error: unknown, label: string): TemplateResult {
+    const failure = error instanceof IpError ? error : new IpError('api-error', String(error));
+    const text =
+      failure.code === 'token-endpoint-failed' && failure.status === 401
+        ? this.t('error.signed-out')
+        : this.t(`error.${failure.code}` as MessageKey);
+    return html`<div part="error" class="message" role="alert">
+      ${label ? html`<span part="label" class="label">${label}</span>` : nothing}
+      <p>${text}</p>
+      ${
+        failure.code === 'missing-token-endpoint' || failure.code === 'invalid-attribute'
+          ? nothing
+          : html`<button part="retry-button" type="button" @click=${() => this.reload()}>
+              ${this.t('retry')}
+            </button>`
+      }
+    </div>`;
+  }
+
+  protected emptyView(label: string, title: MessageKey, hint: MessageKey): TemplateResult {
+    return html`<div part="empty" class="message">
+      <span part="label" class="label">${label}</span>
+      <p class="empty-title">${this.t(title)}</p>
+      <p class="hint">${this.t(hint)}</p>
+    </div>`;
+  }
+}
