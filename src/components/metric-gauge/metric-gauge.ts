@@ -1,69 +1,249 @@
-import { css, html, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import { loadGaugeChart } from '../../core/charts/index.js';
-import { IpElement } from '../../core/ip-element.js';
+import { pageDefaults } from '../../core/config.js';
+import { DataElement } from '../../core/data-element.js';
+import { dataStyles } from '../../core/data.styles.js';
+import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
+import { onThemeChange } from '../../core/theme.js';
+import { formatNumber } from '../../i18n/format.js';
+import type { MessageKey } from '../../i18n/translate.js';
+import type { Provider, ScoreReading } from '../../providers/types.js';
+import { gaugeStyles } from './metric-gauge.styles.js';
+
+export type Zone = 'below' | 'around' | 'above';
+
+/** Where a 0–100 score stands against the user's average (50): within ±5 counts as around. */
+export function zoneOf(score: number): Zone {
+  return score < 45 ? 'below' : score > 55 ? 'above' : 'around';
+}
 
 /**
- * @summary Shows one health metric (0–100 score) as a gauge.
+ * @summary Shows one health metric or wellbeing score (0–100, 50 = the user's average) as a
+ * gauge, with its confidence and where it stands.
  *
- * @event ip-load - Data is shown. `detail: { data }`.
+ * @event ip-load - Data is shown. `detail: { data }` (the score reading, or null when there is none yet).
  * @event ip-error - Something failed. `detail: { code, message, status? }`.
  *
  * @csspart base - The gauge's box.
- * @csspart chart - The gauge drawing.
+ * @csspart label - The metric's name.
+ * @csspart meter - The gauge (role="meter").
+ * @csspart chart - The drawn arc.
+ * @csspart value - The score.
+ * @csspart zone - Below / around / above average, in words.
+ * @csspart confidence - The confidence.
+ * @csspart empty - The "no data yet" message.
+ * @csspart error - The error message.
+ * @csspart retry-button - The error's retry button.
  *
- * @cssprop --ip-color-track - Colour of the gauge's empty track.
+ * @cssprop --ip-gauge-color-below - Arc colour below the average.
+ * @cssprop --ip-gauge-color-around - Arc colour around the average.
+ * @cssprop --ip-gauge-color-above - Arc colour above the average.
+ * @cssprop --ip-color-track - The arc's empty track.
+ * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
+ * @cssprop --ip-gauge-value-size - Font size of the score.
  */
-export class IpMetricGauge extends IpElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        min-width: 180px;
-      }
-      [part='chart'] {
-        position: relative;
-        height: 120px;
-      }
-    `,
-  ];
+export class IpMetricGauge extends DataElement {
+  static override styles = [baseStyles, dataStyles, gaugeStyles];
 
-  /** Which metric: `energy_balance`, `mental_stress`, …, or a wellbeing score. */
+  /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
   @property() metric?: string;
 
-  @query('canvas') private canvas!: HTMLCanvasElement;
+  @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart<'doughnut'>;
+  private stopTheme?: () => void;
 
-  protected override async firstUpdated(changed: PropertyValues<this>): Promise<void> {
-    super.firstUpdated(changed);
-    const ChartClass = await loadGaugeChart();
-    if (!this.isConnected || this.chart) return;
-    const track = getComputedStyle(this).getPropertyValue('--ip-color-track').trim() || '#e6ecf2';
-    this.chart = new ChartClass(this.canvas, {
-      type: 'doughnut',
-      data: { datasets: [{ data: [100], backgroundColor: [track], borderWidth: 0 }] },
-      options: {
-        rotation: -90,
-        circumference: 180,
-        cutout: '75%',
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-      },
-    });
+  private readonly data = new Task(this, {
+    args: () =>
+      [
+        this.metric,
+        this.effectiveTokenEndpoint,
+        this.apiBase,
+        this.provider,
+        pageDefaults().provider,
+        pageDefaults().apiBase,
+        this.credentials,
+        this.generation,
+      ] as const,
+    task: async ([metric], { signal }) => {
+      this.status = 'loading';
+      try {
+        const provider = this.resolveProvider();
+        this.labelKey(provider, metric);
+        const context = this.apiContext(provider);
+        const [reading] = await Promise.all([
+          provider.score(context, metric!),
+          this.loadPreferences(context),
+        ]);
+        signal.throwIfAborted();
+        this.status = reading === null || reading.score === null ? 'empty' : 'ready';
+        this.emit('ip-load', { data: reading });
+        return reading;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw this.report(error);
+      }
+    },
+  });
+
+  private labelKey(provider: Provider, metric: string | undefined): MessageKey {
+    const entry = metric ? provider.scores[metric] : undefined;
+    if (!entry) {
+      throw new IpError(
+        'invalid-attribute',
+        `<ip-metric-gauge> metric="${metric ?? ''}" is not a ${provider.id} score; ` +
+          `use one of: ${Object.keys(provider.scores).join(', ')}.`,
+      );
+    }
+    return entry.label;
+  }
+
+  private label(): string {
+    try {
+      return this.t(this.labelKey(this.resolveProvider(), this.metric));
+    } catch {
+      return '';
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopTheme = onThemeChange(() => this.chart && this.paint(this.chart));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopTheme?.();
     this.chart?.destroy();
     this.chart = undefined;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.draw();
+  }
+
+  private score(): number | null {
+    const score = this.data.value?.score;
+    return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
+  }
+
+  /** The arc's data and colours; colours from the element's custom properties. */
+  private arc(): { data: number[]; backgroundColor: string[] } {
+    const style = getComputedStyle(this);
+    const color = (name: string, fallback: string) =>
+      style.getPropertyValue(name).trim() || fallback;
+    const score = this.score() ?? 0;
+    const zone = zoneOf(score);
+    const fallback = { below: '#e07a3f', around: '#3f7fd9', above: '#2e9e6b' }[zone];
+    return {
+      data: [score, 100 - score],
+      backgroundColor: [
+        color(`--ip-gauge-color-${zone}`, fallback),
+        color('--ip-color-track', '#e6ecf2'),
+      ],
+    };
+  }
+
+  /** Brings the drawn arc up to date (new score, or colours read again after a theme change). */
+  private paint(chart: Chart<'doughnut'>): void {
+    Object.assign(chart.data.datasets[0]!, this.arc());
+    chart.update(matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : undefined);
+  }
+
+  private async draw(): Promise<void> {
+    if (!this.canvas || this.score() === null) {
+      this.chart?.destroy();
+      this.chart = undefined;
+      return;
+    }
+    if (this.chart && this.chart.canvas === this.canvas) {
+      this.paint(this.chart);
+      return;
+    }
+    const ChartClass = await loadGaugeChart();
+    if (!this.isConnected || !this.canvas || (this.chart && this.chart.canvas === this.canvas))
+      return;
+    this.chart?.destroy();
+    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.chart = new ChartClass(this.canvas, {
+      type: 'doughnut',
+      data: { datasets: [{ ...this.arc(), borderWidth: 0 }] },
+      options: {
+        rotation: -90,
+        circumference: 180,
+        cutout: '72%',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reduceMotion ? false : { duration: 600 },
+        events: [],
+      },
+    });
+  }
+
+  private valueView(reading: ScoreReading) {
+    const label = this.label();
+    const score = this.score();
+    if (score === null) return this.emptyView(label, 'state.no-data', 'state.no-data-hint');
+    const lang = this.language;
+    const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
+    const zone = zoneOf(score);
+    const zoneText = this.t(`zone.${zone}` as MessageKey);
+    const confidence =
+      typeof reading.confidence === 'number'
+        ? this.t('gauge.confidence', {
+            value: formatNumber(lang, reading.confidence / 100, {
+              style: 'percent',
+              maximumFractionDigits: 0,
+            }),
+          })
+        : '';
+    return html`<span part="label" class="label" id="label">${label}</span>
+      <div
+        part="meter"
+        class="meter zone-${zone}"
+        role="meter"
+        aria-labelledby="label"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${Math.round(score * 10) / 10}
+        aria-valuetext=${this.t('gauge.valuetext', { score: shown, zone: zoneText })}
+      >
+        <div part="chart">
+          <canvas aria-hidden="true"></canvas>
+          <span part="value" class="value" aria-hidden="true">${shown}</span>
+        </div>
+      </div>
+      <p part="zone" class="zone zone-${zone}"><span class="zone-text">${zoneText}</span></p>
+      ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}`;
+  }
+
+  private loadingView() {
+    return html`<span part="label" class="label">${this.label()}</span>
+      <span class="skeleton gauge-skeleton" aria-hidden="true"></span>
+      <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
+  }
+
   override render() {
-    return html`<div part="base">
-      <div part="chart"><canvas></canvas></div>
+    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
+    const reading = this.data.value;
+    let body;
+    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
+    else if (busy && reading === undefined) body = this.loadingView();
+    else if (reading === null)
+      body = this.emptyView(this.label(), 'state.no-data', 'state.no-data-hint');
+    else if (reading) body = this.valueView(reading);
+    else body = this.loadingView();
+    return html`<div
+      part="base"
+      class="gauge"
+      aria-busy=${busy ? 'true' : 'false'}
+      lang=${this.language}
+    >
+      ${body}
     </div>`;
   }
 }

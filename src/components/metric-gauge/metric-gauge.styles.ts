@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const gaugeStyles = css`
+  [part='base'] {
+    align-items: stretch;
+  }
+  .meter {
+    position: relative;
+    display: flex;
+    justify-content: center;
+  }
+  [part='chart'] {
+    position: relative;
+    width: 100%;
+    max-width: var(--ip-gauge-size, 200px);
+    aspect-ratio: 2 / 1;
+    overflow: hidden;
+  }
+  /* Out of flow: the box's aspect ratio alone sets the size chart.js draws at. */
+  canvas {
+    position: absolute;
+    inset: 0;
+  }
+  .value {
+    position: absolute;
+    bottom: 2px;
+    left: 50%;
+    transform: translateX(-50%);
+    font-size: var(--ip-gauge-value-size, 1.8rem);
+    font-weight: 700;
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+  }
+  .zone {
+    text-align: center;
+    font-weight: 600;
+  }
+  .zone-below .zone-text {
+    color: var(--ip-gauge-color-below, #c2571a);
+  }
+  .zone-around .zone-text {
+    color: var(--ip-gauge-color-around, #2f6db5);
+  }
+  .zone-above .zone-text {
+    color: var(--ip-gauge-color-above, #1f7a4f);
+  }
+  .confidence,
+  .time {
+    text-align: center;
+  }
+  .gauge-skeleton {
+    width: 100%;
+    max-width: var(--ip-gauge-size, 200px);
+    aspect-ratio: 2 / 1;
+    align-self: center;
+    border-radius: 200px 200px 0 0;
+  }
+`;
