@@ -1,14 +1,15 @@
 /**
  * The classic-`<script>` entry (dist/intelliprove-widgets.js): reads the page-wide defaults
- * from its own tag's `data-*` attributes, then defines the elements. Must have no exports: the
- * bundle runs as a plain script.
+ * from its own tag's `data-*` attributes and starts the loader, which fetches the elements'
+ * code (chunks/ beside this file) when their tags appear. The built file has no import or
+ * export statements (it runs as a plain script); `import()` resolves against its own URL.
  */
-import { configure, type KitOptions } from './core/config.js';
-import './index.js';
+import { start } from './autoload.js';
+import type { KitOptions } from './core/config.js';
 
-const SCRIPT_NAME = /(^|\/)intelliprove-widgets(\.min)?\.js(\?|#|$)/;
+const SCRIPT_NAME = /(^|\/)intelliprove-widgets(\.min)?\.js$/;
 
-/** The kit's own tag: `currentScript` while it runs, else the tag whose `src` names the kit. */
+/** The kit's own tag: `currentScript` while it runs, else the last tag whose `src` names the kit. */
 function ownScript(): HTMLScriptElement | null {
   const current = document.currentScript;
   if (current instanceof HTMLScriptElement && current.src) return current;
@@ -19,17 +20,15 @@ function ownScript(): HTMLScriptElement | null {
   );
 }
 
-const script = ownScript();
-if (script) {
-  const data = script.dataset;
-  const options: KitOptions = {
-    tokenEndpoint: data.tokenEndpoint,
-    apiBase: data.apiBase,
-    lang: data.lang,
-    unitSystem: data.unitSystem as KitOptions['unitSystem'],
-    allowedOrigins: data.allowedOrigins,
-    provider: data.provider,
-    credentials: data.credentials as RequestCredentials | undefined,
-  };
-  configure(options);
-}
+const data = ownScript()?.dataset ?? {};
+const defaults: KitOptions = {
+  tokenEndpoint: data.tokenEndpoint,
+  apiBase: data.apiBase,
+  lang: data.lang,
+  unitSystem: data.unitSystem as KitOptions['unitSystem'],
+  allowedOrigins: data.allowedOrigins,
+  provider: data.provider,
+  credentials: data.credentials as RequestCredentials | undefined,
+};
+
+start(defaults);
