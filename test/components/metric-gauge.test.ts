@@ -1,17 +1,217 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpMetricGauge } from '../../src/index.js';
 import '../../src/index.js';
+import { engineGet, render, setup, textOf } from '../helpers/data.js';
+import { apiScenario, scenario, until } from '../helpers/scenario.js';
 
-describe('<ip-metric-gauge> (chart plumbing)', () => {
-  it('loads the chart.js gauge parts on first render and draws on its canvas', async () => {
-    const el = await fixture<IpMetricGauge>(
-      html`<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
+const settled = (el: IpMetricGauge) =>
+  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled');
+const gauge = (attributes: Record<string, string>, where?: Awaited<ReturnType<typeof setup>>) =>
+  render<IpMetricGauge>('ip-metric-gauge', attributes, where);
+const meterOf = (el: IpMetricGauge) => el.shadowRoot!.querySelector('[role="meter"]')!;
+
+async function chartOf(el: IpMetricGauge) {
+  const canvas = await until(() => el.shadowRoot!.querySelector('canvas'), 'canvas');
+  const { Chart } = await import('chart.js');
+  return until(() => Chart.getChart(canvas), 'chart');
+}
+
+describe('<ip-metric-gauge>', () => {
+  let errors: sinon.SinonStub;
+  beforeEach(() => {
+    errors = sinon.stub(console, 'error');
+  });
+  afterEach(() => errors.restore());
+
+  it("shows the sandbox's metric: score, confidence, zone, and a meter for assistive technology", async () => {
+    const { metrics } = await engineGet('/v2/metrics');
+    const where = await setup();
+    for (const metric of [
+      'energy_balance',
+      'general_fitness',
+      'hypertension',
+      'mental_health_risk',
+      'mental_stress',
+      'sleep_quality',
+    ]) {
+      const expected = metrics[metric] as { score: number; confidence: number };
+      const el = await gauge({ metric, lang: 'en' }, where);
+      await settled(el);
+      const score = Math.round(expected.score * 10) / 10;
+      const zone = expected.score < 45 ? 'Below' : expected.score > 55 ? 'Above' : 'Around';
+      expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent, metric).to.equal(
+        String(score),
+      );
+      expect(textOf(el))
+        .to.contain(`${zone} your average`)
+        .and.contain(`Confidence ${Math.round(expected.confidence)}%`);
+      const meter = meterOf(el);
+      expect(meter.getAttribute('aria-valuenow')).to.equal(String(score));
+      expect(meter.getAttribute('aria-valuemin')).to.equal('0');
+      expect(meter.getAttribute('aria-valuemax')).to.equal('100');
+      expect(meter.getAttribute('aria-valuetext')).to.equal(
+        `${score} out of 100, ${zone} your average`,
+      );
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('shows wellbeing scores, without confidence', async () => {
+    const wellbeing = await engineGet('/v2/userprofiles/wellbeing');
+    const where = await setup();
+    for (const [metric, key] of [
+      ['wellbeing_mental', 'mental'],
+      ['wellbeing_physical', 'physical'],
+      ['wellbeing_energy_sleep', 'energy_sleep'],
+    ]) {
+      const el = await gauge({ metric: metric!, lang: 'en' }, where);
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal(
+        String(Math.round(wellbeing[key!] * 10) / 10),
+      );
+      expect(el.shadowRoot!.querySelector('[part="confidence"]')).to.equal(null);
+    }
+  });
+
+  it('uses a decimal comma and Dutch words with nl', async () => {
+    const el = await gauge({ metric: 'mental_stress', lang: 'nl' }, await setup());
+    await settled(el);
+    await until(() => textOf(el).startsWith('Mentale stress'), 'Dutch label');
+    const { metrics } = await engineGet('/v2/metrics');
+    const score = Math.round(metrics.mental_stress.score * 10) / 10;
+    const shown = el.shadowRoot!.querySelector('[part="value"]')!.textContent!;
+    expect(shown).to.equal(String(score).replace('.', ','));
+    expect(textOf(el)).to.match(/je gemiddelde/i);
+  });
+
+  it('says "no data yet" for a null metric and for a user without scans (204), without ip-error', async () => {
+    const failures: Event[] = [];
+    const listen = (e: Event) => failures.push(e);
+    document.addEventListener('ip-error', listen);
+    const nullMetric = await gauge(
+      { metric: 'sleep_quality', lang: 'en' },
+      await setup('jan@example.be'),
     );
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const { Chart } = await import('chart.js');
-    await waitUntil(() => Chart.getChart(canvas), 'the gauge chart is created');
-    expect((Chart.getChart(canvas)!.config as { type: string }).type).to.equal('doughnut');
+    const noScans = await gauge(
+      { metric: 'energy_balance', lang: 'en' },
+      await setup('new@example.com'),
+    );
+    await settled(nullMetric);
+    await settled(noScans);
+    document.removeEventListener('ip-error', listen);
+    for (const el of [nullMetric, noScans]) {
+      expect(el.status).to.equal('empty');
+      expect(textOf(el)).to.contain('No data yet');
+      await expect(el).to.be.accessible();
+    }
+    expect(failures).to.have.length(0);
+  });
+
+  it('draws the arc with colours from --ip-* custom properties, and re-reads them when the theme changes', async () => {
+    const el = await gauge({ metric: 'mental_stress', style: '' }, await setup());
+    await settled(el);
+    const chart = await chartOf(el);
+    const score = Number(meterOf(el).getAttribute('aria-valuenow'));
+    const zone = score < 45 ? 'below' : score > 55 ? 'above' : 'around';
+    const [value, rest] = chart.data.datasets[0]!.data as number[];
+    expect(value).to.be.closeTo(score, 0.05); // the arc is exact; the text is rounded to 0.1
+    expect(value! + rest!).to.equal(100);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `html.dark ip-metric-gauge { --ip-gauge-color-${zone}: rgb(1, 2, 3); --ip-color-track: rgb(4, 5, 6); }`,
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    document.documentElement.classList.add('dark');
+    try {
+      await until(
+        () => (chart.data.datasets[0]!.backgroundColor as string[])[0] === 'rgb(1, 2, 3)',
+        'themed colour',
+      );
+      expect((chart.data.datasets[0]!.backgroundColor as string[])[1]).to.equal('rgb(4, 5, 6)');
+    } finally {
+      document.documentElement.classList.remove('dark');
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
+  it('names the valid metrics when the attribute is wrong', async () => {
+    const el = await gauge({ metric: 'happiness' }, await setup());
+    await settled(el);
+    expect(el.status).to.equal('error');
+    expect(errors.calledWithMatch(/happiness.*energy_balance, general_fitness/)).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while loading and in error', async () => {
+    const slow = await scenario({ proxy: true, delayMs: 800 });
+    const el = await gauge({
+      metric: 'mental_stress',
+      'token-endpoint': slow.endpoint,
+      'api-base': (await apiScenario({ proxy: true })).apiBase,
+    });
+    expect(el.status).to.equal('loading');
+    await expect(el).to.be.accessible();
+    await settled(el);
+    const broken = await gauge({
+      metric: 'mental_stress',
+      'token-endpoint': (await scenario({ status: 503 })).endpoint,
+    });
+    await until(() => broken.status === 'error', 'error', 10_000);
+    expect(textOf(broken)).to.contain('Your session could not be started');
+    await expect(broken).to.be.accessible();
+  });
+
+  it('destroys its chart when removed', async () => {
+    const el = await gauge({ metric: 'energy_balance' }, await setup());
+    await settled(el);
+    const chart = await chartOf(el);
+    const canvas = chart.canvas;
     el.remove();
+    const { Chart } = await import('chart.js');
     expect(Chart.getChart(canvas)).to.equal(undefined);
+  });
+});
+
+describe('cards and gauges on one page', () => {
+  it('make one token request and one request per API endpoint', async () => {
+    const where = await setup();
+    const metrics = [
+      'energy_balance',
+      'general_fitness',
+      'hypertension',
+      'mental_health_risk',
+      'mental_stress',
+      'sleep_quality',
+      'wellbeing_mental',
+      'wellbeing_physical',
+      'wellbeing_energy_sleep',
+    ];
+    const biomarkers = [
+      'heart_rate',
+      'respiratory_rate',
+      'heart_rate_variability',
+      'resonant_breathing_score',
+      'systolic_blood_pressure',
+      'diastolic_blood_pressure',
+      'blood_pressure',
+    ];
+    const attrs = `token-endpoint="${where.endpoint}" api-base="${where.apiBase}"`;
+    const page = await fixture<HTMLElement>(`<div>
+      ${metrics.map((m) => `<ip-metric-gauge metric="${m}" ${attrs}></ip-metric-gauge>`).join('')}
+      ${biomarkers.map((b) => `<ip-biomarker-card biomarker="${b}" ${attrs}></ip-biomarker-card>`).join('')}
+    </div>`);
+    const elements = [...page.children] as (HTMLElement & { status: string })[];
+    await until(
+      () => elements.every((el) => el.status === 'ready' || el.status === 'empty'),
+      'all shown',
+    );
+    expect(await where.tokenLog()).to.have.length(1);
+    const paths = (await where.apiLog()).map((r) => r.path).sort();
+    expect(paths).to.deep.equal([
+      '/v2/face-scans/latest',
+      '/v2/metrics',
+      '/v2/userprofiles/wellbeing',
+    ]);
   });
 });

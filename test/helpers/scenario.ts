@@ -22,6 +22,21 @@ export async function scenario(...answers: ScriptedAnswer[]): Promise<ScenarioHa
   };
 }
 
+/** An API base that answers as scripted, in front of the real sandbox engine, logging each request. */
+export async function apiScenario(
+  ...answers: ScriptedAnswer[]
+): Promise<{ apiBase: string; log(): Promise<LoggedRequest[]> }> {
+  const created = await fetch('/__ip/api-scenarios', {
+    method: 'POST',
+    body: JSON.stringify({ answers }),
+  });
+  const { id, apiBase } = (await created.json()) as { id: string; apiBase: string };
+  return {
+    apiBase,
+    log: async () => (await fetch(`/__ip/scenarios/${id}/log`)).json() as Promise<LoggedRequest[]>,
+  };
+}
+
 /** A real plug-in URL from the sandbox, as the token endpoint would hand it out. */
 export async function realPluginUrl(
   purpose: 'face-scan' | 'dashboard' = 'face-scan',

@@ -25,6 +25,8 @@ export interface ScriptedAnswer {
   proxy?: boolean;
   /** With `proxy`: fields to override in its JSON answer. */
   override?: Record<string, unknown>;
+  /** With `proxy`: the signed-in user (default TEST_USER). */
+  user?: string;
   delayMs?: number;
 }
 
@@ -32,6 +34,9 @@ export interface LoggedRequest {
   method: string;
   contentType: string | null;
   body: unknown;
+  /** API scenarios: the path and query asked for, and the Authorization header. */
+  path?: string;
+  authorization?: string | null;
 }
 
 interface Scenario {
@@ -76,8 +81,9 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
         apiKey: SANDBOX_API_KEY,
         apiBase: sandbox.engine.url,
         getUser: (req) =>
-          (req as { headers: Record<string, string | undefined> }).headers['x-test-user'] ??
-          TEST_USER,
+          (req instanceof Request
+            ? req.headers.get('x-test-user')
+            : (req.headers['x-test-user'] as string | undefined)) ?? TEST_USER,
       });
     },
     async serverStop() {
@@ -106,6 +112,49 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       ctx.body = JSON.stringify(scenarios.get(logMatch[1]!)?.log ?? null);
       return true;
     }
+    if (ctx.path === '/__ip/api-scenarios' && ctx.method === 'POST') {
+      const id = String(++nextId);
+      scenarios.set(id, {
+        answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
+        log: [],
+      });
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ id, apiBase: `${ctx.origin}/__ip/api/${id}` });
+      return true;
+    }
+    const apiMatch = /^\/__ip\/api\/(\d+)(\/.*)$/.exec(ctx.path);
+    if (apiMatch) {
+      // An API scenario: scripted answers in front of the real sandbox engine.
+      const scenario = scenarios.get(apiMatch[1]!);
+      if (!scenario) return false;
+      const path = apiMatch[2]! + (ctx.querystring ? `?${ctx.querystring}` : '');
+      scenario.log.push({
+        method: ctx.method,
+        contentType: null,
+        body: null,
+        path,
+        authorization: ctx.get('authorization') || null,
+      });
+      ctx.set('access-control-allow-origin', '*');
+      const answer =
+        scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
+      if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      if (answer.proxy) {
+        const real = await fetch(`${sandbox!.engine.url}${path}`, {
+          headers: { authorization: ctx.get('authorization') },
+        });
+        ctx.status = real.status;
+        if (real.status !== 204) {
+          ctx.type = 'application/json';
+          ctx.body = await real.text();
+        }
+        return true;
+      }
+      ctx.status = answer.status ?? 200;
+      ctx.type = answer.contentType ?? 'application/json';
+      ctx.body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
+      return true;
+    }
     const tokenMatch = /^\/__ip\/token\/(\d+)$/.exec(ctx.path);
     if (!tokenMatch) return false;
     const scenario = scenarios.get(tokenMatch[1]!);
@@ -117,7 +166,11 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (answer.proxy) {
       const real = await tokens!.fetch(
-        new Request('http://test/api/ip-token', { method: 'POST', body: JSON.stringify(body) }),
+        new Request('http://test/api/ip-token', {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: answer.user ? { 'x-test-user': answer.user } : {},
+        }),
       );
       const json = await real.json();
       ctx.status = real.status;

@@ -1,0 +1,250 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon/pkg/sinon-esm.js';
+import type { IpBiomarkerCard } from '../../src/index.js';
+import '../../src/index.js';
+import { announceScan } from '../../src/core/scan-signal.js';
+import { engineGet, render, setup, textOf } from '../helpers/data.js';
+import { apiScenario, record, scenario, until } from '../helpers/scenario.js';
+
+const settled = (el: IpBiomarkerCard) =>
+  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled');
+const card = (attributes: Record<string, string>, where?: Awaited<ReturnType<typeof setup>>) =>
+  render<IpBiomarkerCard>('ip-biomarker-card', attributes, where);
+
+describe('<ip-biomarker-card>', () => {
+  let errors: sinon.SinonStub;
+  beforeEach(() => {
+    errors = sinon.stub(console, 'error');
+  });
+  afterEach(() => errors.restore());
+
+  it("shows each biomarker of the sandbox's latest scan, with label, unit and time", async () => {
+    const [scan] = await engineGet('/v2/face-scans/latest');
+    const where = await setup();
+    const expected: [string, string, RegExp][] = [
+      ['heart_rate', 'Heart rate', new RegExp(`^Heart rate ${scan.heart_rate} bpm`)],
+      [
+        'respiratory_rate',
+        'Respiratory rate',
+        new RegExp(`^Respiratory rate ${scan.respiratory_rate} breaths/min`),
+      ],
+      [
+        'heart_rate_variability',
+        'Heart rate variability',
+        new RegExp(`^Heart rate variability ${scan.heart_rate_variability} ms`),
+      ],
+      [
+        'resonant_breathing_score',
+        'Resonant breathing',
+        new RegExp(`^Resonant breathing ${scan.resonant_breathing_score} / 100`),
+      ],
+      ['systolic_blood_pressure', 'Systolic', new RegExp(`${scan.systolic_blood_pressure} mmHg`)],
+      [
+        'diastolic_blood_pressure',
+        'Diastolic',
+        new RegExp(`${scan.diastolic_blood_pressure} mmHg`),
+      ],
+      [
+        'blood_pressure',
+        'Blood pressure',
+        new RegExp(
+          `^Blood pressure ${scan.systolic_blood_pressure}/${scan.diastolic_blood_pressure} mmHg`,
+        ),
+      ],
+    ];
+    for (const [biomarker, , pattern] of expected) {
+      const el = await card({ biomarker, lang: 'en' }, where);
+      await settled(el);
+      expect(el.status, biomarker).to.equal('ready');
+      expect(textOf(el), biomarker).to.match(pattern);
+      expect(textOf(el)).to.match(/Measured (\d+ hours? ago|yesterday|\d+ days? ago)/);
+      const time = el.shadowRoot!.querySelector('time')!;
+      expect(new Date(time.dateTime).getTime()).to.equal(scan.timestamp_epoch * 1000);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('shows the documented reference band', async () => {
+    const [scan] = await engineGet('/v2/face-scans/latest');
+    const el = await card({ biomarker: 'heart_rate_variability', lang: 'en' }, await setup());
+    await settled(el);
+    const hrv = scan.heart_rate_variability as number;
+    const band = hrv < 35 ? 'Below average' : hrv <= 100 ? 'Average' : 'Excellent';
+    expect(el.shadowRoot!.querySelector('[part="hint"]')!.textContent).to.contain(band);
+  });
+
+  it('speaks Dutch with nl, and switches language in place', async () => {
+    const el = await card({ biomarker: 'blood_pressure', lang: 'nl' }, await setup());
+    await settled(el);
+    await until(() => textOf(el).startsWith('Bloeddruk'), 'Dutch label');
+    expect(textOf(el)).to.contain('Gemeten');
+    el.lang = 'fr';
+    await until(() => textOf(el).startsWith('Tension artérielle'), 'French label');
+  });
+
+  it('shows a given face scan with face-scan-id', async () => {
+    const scans = await engineGet('/v2/face-scans/?count=3&order=desc');
+    const older = scans[2];
+    const where = await setup();
+    const el = await card({ biomarker: 'heart_rate', 'face-scan-id': older.face_scan_id }, where);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal(
+      String(older.heart_rate),
+    );
+    expect((await where.apiLog()).map((r) => r.path)).to.deep.equal([
+      `/v2/face-scans/${older.face_scan_id}`,
+    ]);
+  });
+
+  it('says "no scan yet" for a user without scans (204), without ip-error', async () => {
+    const where = await setup('new@example.com');
+    const failures: Event[] = [];
+    document.addEventListener('ip-error', (e) => failures.push(e));
+    const el = await card({ biomarker: 'heart_rate', lang: 'en' }, where);
+    await settled(el);
+    expect(el.status).to.equal('empty');
+    expect(textOf(el)).to.contain('No face scan yet');
+    expect(failures).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "not available" for a null (locked) value', async () => {
+    const el = await card(
+      { biomarker: 'blood_pressure', lang: 'en' },
+      await setup('jan@example.be'),
+    );
+    await settled(el);
+    expect(textOf(el)).to.contain('Not available');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renews the token once on a 401 and shows the value', async () => {
+    const token = await scenario(
+      {
+        json: {
+          token: 'expired.token.value',
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      },
+      { proxy: true },
+    );
+    const api = await apiScenario({ proxy: true });
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    await settled(el);
+    expect(el.status).to.equal('ready');
+    expect(await token.log()).to.have.length(2);
+    const calls = await api.log();
+    expect(calls).to.have.length(2);
+    expect(calls[0]!.authorization).to.equal('Token expired.token.value');
+    expect(calls[1]!.authorization).to.not.equal('Token expired.token.value');
+  });
+
+  it('shows an error after a second 401', async () => {
+    const token = await scenario({
+      json: { token: 'bad.token.value', expires_at: new Date(Date.now() + 3600_000).toISOString() },
+    });
+    const api = await apiScenario({ proxy: true });
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    const failures = record(el, 'ip-error');
+    await settled(el);
+    expect(el.status).to.equal('error');
+    expect(await token.log()).to.have.length(2);
+    expect(failures[0]!.detail).to.include({ code: 'api-error', status: 401 });
+    expect(textOf(el)).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error on a 500, and its retry button works', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario(
+      { status: 500, json: { detail: 'Internal Server Error' } },
+      { proxy: true },
+    );
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    const failures = record(el, 'ip-error');
+    await settled(el);
+    expect(el.status).to.equal('error');
+    expect(failures[0]!.detail.message).to.contain('500').and.contain('Internal Server Error');
+    expect(errors.calledWithMatch(/500/)).to.equal(true);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await until(() => el.status === 'ready', 'ready after retry');
+    expect(await api.log()).to.have.length(2);
+  });
+
+  it('names the valid biomarkers when the attribute is wrong', async () => {
+    const el = await card({ biomarker: 'heart_beat' }, await setup());
+    await settled(el);
+    expect(el.status).to.equal('error');
+    expect(textOf(el)).to.contain('not set up correctly');
+    expect(errors.calledWithMatch(/heart_beat.*heart_rate, respiratory_rate/)).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
+  });
+
+  it("uses the user's imperial preference from the token, and the attribute overrides it", async () => {
+    const where = await setup('amy@example.com');
+    const el = await card({ biomarker: 'heart_rate' }, where);
+    await settled(el);
+    const reading = () =>
+      el.shadowRoot!.querySelector('.reading')!.getAttribute('data-unit-system');
+    expect(reading()).to.equal('imperial');
+    expect(textOf(el)).to.contain('bpm'); // the same in both systems
+    el.unitSystem = 'metric';
+    await el.updateComplete;
+    expect(reading()).to.equal('metric');
+  });
+
+  it('reloads after a face scan completes on the page, and on reload()', async () => {
+    const where = await setup();
+    const el = await card({ biomarker: 'heart_rate' }, where);
+    await settled(el);
+    expect(await where.apiLog()).to.have.length(1);
+    announceScan({ tokenEndpoint: where.endpoint, faceScanId: 'x' });
+    await until(async () => (await where.apiLog()).length === 2, 'reload after scan');
+    announceScan({ tokenEndpoint: '/some/other/endpoint', faceScanId: 'y' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await where.apiLog()).to.have.length(2);
+    el.reload();
+    await until(async () => (await where.apiLog()).length === 3, 'reload()');
+  });
+
+  it('draws a trend of the last N scans with history', async () => {
+    const where = await setup();
+    const el = await card({ biomarker: 'heart_rate', history: '6' }, where);
+    await settled(el);
+    const canvas = await until(() => el.shadowRoot!.querySelector('canvas'), 'canvas');
+    const { Chart } = await import('chart.js');
+    const chart = await until(() => Chart.getChart(canvas), 'chart');
+    expect(chart.data.datasets[0]!.data).to.have.length(6);
+    expect(canvas.getAttribute('aria-label')).to.equal('Trend of your last 6 scans');
+    expect((await where.apiLog()).map((r) => r.path)).to.deep.equal([
+      '/v2/face-scans/?count=6&order=desc',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while loading', async () => {
+    const token = await scenario({ proxy: true, delayMs: 800 });
+    const api = await apiScenario({ proxy: true });
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    expect(el.status).to.equal('loading');
+    expect(el.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    await settled(el);
+  });
+});
