@@ -9,17 +9,11 @@ function note(text) {
   const time = new Date().toLocaleTimeString();
   item.textContent = `${time}  ${text}`;
   log.prepend(item);
-  while (log.children.length > 12) log.lastElementChild.remove();
+  while (log.children.length > 20) log.lastElementChild.remove();
 }
 
-for (const type of [
-  'ip-ready',
-  'ip-stage',
-  'ip-scan-complete',
-  'ip-dismiss',
-  'ip-error',
-  'ip-load',
-]) {
+// ip-load (every card and gauge, after each scan) is left out to keep the log readable.
+for (const type of ['ip-ready', 'ip-stage', 'ip-scan-complete', 'ip-dismiss', 'ip-error']) {
   document.addEventListener(type, (event) => {
     const { detail } = event;
     const what =
@@ -41,3 +35,17 @@ document.getElementById('scan-again')?.addEventListener('click', () => scan.rest
 // After a scan, show the fresh results in the dashboard.
 scan?.addEventListener('ip-scan-complete', () => dashboard?.reload());
 scan?.addEventListener('ip-dismiss', () => dashboard?.scrollIntoView({ behavior: 'smooth' }));
+
+// Language and unit-system switchers: the elements update in place.
+const results = document.getElementById('results');
+const dataElements = () => results.querySelectorAll('ip-biomarker-card, ip-metric-gauge');
+document.getElementById('lang-switch')?.addEventListener('change', (event) => {
+  results.lang = event.target.value; // elements inherit the nearest [lang]
+});
+document.getElementById('unit-switch')?.addEventListener('change', (event) => {
+  for (const el of dataElements()) {
+    if (el.localName !== 'ip-biomarker-card') continue;
+    if (event.target.value) el.setAttribute('unit-system', event.target.value);
+    else el.removeAttribute('unit-system');
+  }
+});
