@@ -2,7 +2,8 @@
 // so that each file is self-contained and tree-shaken for what it does:
 // - dist/intelliprove-widgets.js: a small classic script (data-* defaults + the loader);
 // - dist/chunks/embeds.js: <ip-face-scan> and <ip-dashboard>, with Lit and the core;
-// - dist/chunks/data.js: <ip-biomarker-card> and <ip-metric-gauge>, with Lit and the core;
+// - dist/chunks/data.js: <ip-biomarker-card> and <ip-metric-gauge>, with Lit and the core,
+//   and cards.js / gauges.js with one of them, for pages that have only that one;
 // - dist/chunks/gauge-chart.js, trend-chart.js: the chart.js parts each chart draws with;
 // - dist/chunks/<lang>-*.js: the texts of each language but English.
 // A page downloads only what its elements need; the chunks share page-wide state through
@@ -14,6 +15,8 @@ import terser from '@rollup/plugin-terser';
 const SEPARATE = {
   'families/embeds': 'embeds',
   'families/data': 'data',
+  'families/cards': 'cards',
+  'families/gauges': 'gauges',
   'core/charts/gauge-chart': 'gauge-chart',
   'core/charts/trend-chart': 'trend-chart',
 };

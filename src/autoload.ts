@@ -1,23 +1,35 @@
 /**
- * The script-tag build's loader: defines each element when its tag first appears on the page,
- * fetching only that element's code (a page with only `<ip-face-scan>` never downloads the
- * cards, gauges or chart.js). Runs once per page, however many times the script is included.
+ * The script-tag build's loader: defines each element when its tag appears on the page,
+ * fetching only the code that page needs. The embeds are one chunk; the data elements come as
+ * a cards chunk, a gauges chunk, or — for a page that has both — one chunk with both, so a
+ * results page loads Lit and the data layer once. Page-wide state (defaults, tokens, API
+ * answers, the scan signal) lives on global symbols, shared by all chunks. Runs once per page,
+ * however many times the script is included.
  */
 import { configure, type KitOptions } from './core/config.js';
 import { define } from './core/define.js';
 
-/**
- * Two self-contained chunks: the embeds and the data elements. A page with only one kind
- * loads only that one; page-wide state (defaults, tokens, scan signal) is shared between them.
- */
-const ELEMENTS: Record<string, () => Promise<CustomElementConstructor>> = {
+type Loader = () => Promise<CustomElementConstructor>;
+
+const CARD = 'ip-biomarker-card';
+const GAUGE = 'ip-metric-gauge';
+const STARTED = Symbol.for('intelliprove-widgets.autoload');
+
+/** Cards and gauges both on the page when the loader looked: load them together. */
+let together = false;
+
+const ELEMENTS: Record<string, Loader> = {
   'ip-face-scan': () => import('./families/embeds.js').then((m) => m.IpFaceScan),
   'ip-dashboard': () => import('./families/embeds.js').then((m) => m.IpDashboard),
-  'ip-biomarker-card': () => import('./families/data.js').then((m) => m.IpBiomarkerCard),
-  'ip-metric-gauge': () => import('./families/data.js').then((m) => m.IpMetricGauge),
+  [CARD]: () =>
+    together
+      ? import('./families/data.js').then((m) => m.IpBiomarkerCard)
+      : import('./families/cards.js').then((m) => m.IpBiomarkerCard),
+  [GAUGE]: () =>
+    together
+      ? import('./families/data.js').then((m) => m.IpMetricGauge)
+      : import('./families/gauges.js').then((m) => m.IpMetricGauge),
 };
-
-const STARTED = Symbol.for('intelliprove-widgets.autoload');
 
 function load(tag: string, pending: Set<string>): void {
   pending.delete(tag);
@@ -34,18 +46,13 @@ function load(tag: string, pending: Set<string>): void {
 
 function scan(root: ParentNode, pending: Set<string>): void {
   for (const tag of [...pending]) {
-    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag))
-      load(tag, pending);
+    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) load(tag, pending);
   }
 }
 
-/** Applies the script tag's page defaults, then defines elements as their tags appear. */
-export function start(defaults: KitOptions): void {
-  configure(defaults);
-  const holder = globalThis as unknown as Record<symbol, boolean>;
-  if (holder[STARTED]) return;
-  holder[STARTED] = true;
+function begin(): void {
   const pending = new Set(Object.keys(ELEMENTS).filter((tag) => !customElements.get(tag)));
+  together = !!document.querySelector(CARD) && !!document.querySelector(GAUGE);
   scan(document, pending);
   if (pending.size === 0) return;
   const observer = new MutationObserver((records) => {
@@ -55,4 +62,15 @@ export function start(defaults: KitOptions): void {
     if (pending.size === 0) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Applies the script tag's page defaults, then defines elements as their tags appear. */
+export function start(defaults: KitOptions): void {
+  configure(defaults);
+  const holder = globalThis as unknown as Record<symbol, boolean>;
+  if (holder[STARTED]) return;
+  holder[STARTED] = true;
+  // See the whole page before choosing which chunks to fetch.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
 }

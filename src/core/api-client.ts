@@ -25,8 +25,10 @@ interface Kept {
   endpoint: string;
 }
 
-const kept = new Map<string, Kept>();
-const invalidatedThisTask = new Set<string>();
+// Shared through a global symbol: the script-tag build's chunks share in-flight requests too.
+const KEY = Symbol.for('intelliprove-widgets.api-answers');
+const shared = globalThis as unknown as Record<symbol, { kept: Map<string, Kept>; invalidated: Set<string> } | undefined>;
+const { kept, invalidated: invalidatedThisTask } = (shared[KEY] ??= { kept: new Map(), invalidated: new Set() });
 
 const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
 
