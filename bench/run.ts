@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startSandbox } from '../demo/sandbox/index.js';
 import { launch } from '../test/helpers/browser.js';
+import { kitPage, startFixtureHost } from '../test/helpers/fixture-host.js';
 
 interface Row {
   measure: string;
@@ -16,27 +17,51 @@ interface Row {
   ok: boolean | null;
 }
 
-const PAGES = [
-  { name: 'face scan only (/scan.html)', path: '/scan.html', targetBytes: 15_000 },
-  { name: 'full demo (/)', path: '/', targetBytes: null },
+const GAUGES = [
+  'energy_balance',
+  'general_fitness',
+  'hypertension',
+  'mental_health_risk',
+  'mental_stress',
+  'sleep_quality',
+  'wellbeing_mental',
+  'wellbeing_physical',
+  'wellbeing_energy_sleep',
 ];
 
 const sandbox = await startSandbox();
+const host = await startFixtureHost(sandbox);
+const withApi = (body: string) =>
+  kitPage(sandbox, body).replace(
+    'data-token-endpoint',
+    `data-api-base="${sandbox.engine.url}" data-token-endpoint`,
+  );
+host.page(
+  '/gauges.html',
+  withApi(GAUGES.map((m) => `<ip-metric-gauge metric="${m}"></ip-metric-gauge>`).join('')),
+);
+host.page('/bench.html', withApi(''));
+const PAGES = [
+  { name: 'face scan only', url: `${sandbox.host.url}/scan.html`, targetBytes: 15_000 },
+  { name: 'cards only', url: `${sandbox.host.url}/cards.html`, targetBytes: 15_000 },
+  { name: 'nine gauges', url: `${host.url}/gauges.html`, targetBytes: 55_000 },
+  { name: 'full demo (/)', url: `${sandbox.host.url}/`, targetBytes: null },
+];
 const browser = await launch();
 const rows: Row[] = [];
 try {
-  for (const { name, path, targetBytes } of PAGES) {
+  for (const { name, url: pageUrl, targetBytes } of PAGES) {
     const page = await browser.newPage();
     const kit: Promise<number>[] = [];
     let requests = 0;
     page.on('request', () => requests++);
     page.on('response', (response) => {
       const url = new URL(response.url());
-      if (url.origin === sandbox.host.url && url.pathname.startsWith('/assets/')) {
+      if (url.origin === new URL(pageUrl).origin && url.pathname.startsWith('/assets/')) {
         kit.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
       }
     });
-    await page.goto(sandbox.host.url + path);
+    await page.goto(pageUrl);
     await page.waitForLoadState('networkidle');
     const bytes = (await Promise.all(kit)).reduce((a, b) => a + b, 0);
     rows.push({
@@ -111,7 +136,75 @@ try {
     ok: null,
   });
   await page.close();
+
+  // 50 cards and 20 gauges from a warm cache (token, API answers and code already loaded).
+  const grid = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await grid.goto(`${host.url}/bench.html`);
+  await grid.evaluate('window.__name = (f) => f');
+  const renderMs = await grid.evaluate(async (gauges: string[]) => {
+    const biomarkers = [
+      'heart_rate',
+      'respiratory_rate',
+      'heart_rate_variability',
+      'resonant_breathing_score',
+      'blood_pressure',
+    ];
+    const build = () => {
+      const box = document.createElement('div');
+      for (let i = 0; i < 50; i++) {
+        const card = document.createElement('ip-biomarker-card');
+        card.setAttribute('biomarker', biomarkers[i % biomarkers.length]!);
+        box.append(card);
+      }
+      for (let i = 0; i < 20; i++) {
+        const gauge = document.createElement('ip-metric-gauge');
+        gauge.setAttribute('metric', gauges[i % gauges.length]!);
+        box.append(gauge);
+      }
+      return box;
+    };
+    const done = (box: HTMLElement) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          const all = [...box.children];
+          const ready = all.every(
+            (el) => el.getAttribute('status') === 'ready' || el.getAttribute('status') === 'empty',
+          );
+          const drawn = [...box.querySelectorAll('ip-metric-gauge')].every(
+            (el) =>
+              el.getAttribute('status') !== 'ready' ||
+              el.shadowRoot!.querySelector('canvas')?.style.width,
+          );
+          if (ready && drawn) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    const warm = build();
+    document.body.append(warm);
+    await done(warm);
+    warm.remove();
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const box = build();
+      const start = performance.now();
+      document.body.append(box);
+      await done(box);
+      times.push(performance.now() - start);
+      box.remove();
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  }, GAUGES);
+  rows.push({
+    measure: 'render 50 cards + 20 gauges, warm cache (median of 5)',
+    value: Math.round(renderMs),
+    unit: 'ms',
+    target: '—',
+    ok: null,
+  });
+  await grid.close();
 } finally {
+  await host.close();
   await browser.close();
   await sandbox.close();
 }

@@ -144,8 +144,10 @@ describe('demo host', () => {
       return requested.sort();
     };
     assert.deepEqual(await chunks('/scan.html'), ['embeds.js']);
-    assert.deepEqual(await chunks('/cards.html'), ['data.js']);
+    assert.deepEqual(await chunks('/cards.html'), ['cards.js']);
     const demo = await chunks('/');
+    assert.ok(demo.includes('data.js'), 'cards and gauges on one page come in one chunk');
+    assert.ok(!demo.includes('cards.js') && !demo.includes('gauges.js'));
     assert.deepEqual(
       demo.filter((name) => name.includes('chart')),
       ['gauge-chart.js', 'trend-chart.js'],
