@@ -46,7 +46,8 @@ function load(tag: string, pending: Set<string>): void {
 
 function scan(root: ParentNode, pending: Set<string>): void {
   for (const tag of [...pending]) {
-    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) load(tag, pending);
+    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag))
+      load(tag, pending);
   }
 }
 
@@ -71,6 +72,7 @@ export function start(defaults: KitOptions): void {
   if (holder[STARTED]) return;
   holder[STARTED] = true;
   // See the whole page before choosing which chunks to fetch.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', begin, { once: true });
   else begin();
 }

@@ -27,8 +27,14 @@ interface Kept {
 
 // Shared through a global symbol: the script-tag build's chunks share in-flight requests too.
 const KEY = Symbol.for('intelliprove-widgets.api-answers');
-const shared = globalThis as unknown as Record<symbol, { kept: Map<string, Kept>; invalidated: Set<string> } | undefined>;
-const { kept, invalidated: invalidatedThisTask } = (shared[KEY] ??= { kept: new Map(), invalidated: new Set() });
+const shared = globalThis as unknown as Record<
+  symbol,
+  { kept: Map<string, Kept>; invalidated: Set<string> } | undefined
+>;
+const { kept, invalidated: invalidatedThisTask } = (shared[KEY] ??= {
+  kept: new Map(),
+  invalidated: new Set(),
+});
 
 const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
 
