@@ -1,4 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpMetricGauge } from '../../src/index.js';
 import '../../src/index.js';
@@ -213,5 +214,19 @@ describe('cards and gauges on one page', () => {
       '/v2/metrics',
       '/v2/userprofiles/wellbeing',
     ]);
+  });
+});
+
+describe('<ip-metric-gauge> and reduced motion', () => {
+  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('animates the arc normally, and not at all with prefers-reduced-motion', async () => {
+    const animated = await gauge({ metric: 'mental_stress' }, await setup());
+    await settled(animated);
+    expect((await chartOf(animated)).options.animation).to.not.equal(false);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const still = await gauge({ metric: 'mental_stress' }, await setup());
+    await settled(still);
+    expect((await chartOf(still)).options.animation).to.equal(false);
   });
 });
