@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { requestedLanguage, toLanguage } from '../i18n/locale.js';
@@ -12,9 +13,10 @@ import { onScanCompleted } from './scan-signal.js';
 
 /**
  * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
- * the user's stored preferences, reloading after a face scan, and error reporting.
+ * the user's stored preferences, reloading after a face scan, error reporting, and the data
+ * flow attribute → property → task → render (loading, value, empty, error).
  */
-export abstract class DataElement extends IpElement {
+export abstract class DataElement<R> extends IpElement {
   /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
   @property() provider?: string;
 
@@ -25,6 +27,48 @@ export abstract class DataElement extends IpElement {
   @state() protected userUnitSystem?: string;
 
   private stopScanListener?: () => void;
+
+  /** The element's own inputs (attributes) that the data depends on. */
+  protected abstract dataArgs(): readonly unknown[];
+  /** Checks the element's attributes for `provider` and says how to read its data (null: none yet). */
+  protected abstract loader(provider: Provider): (context: ApiContext) => Promise<R | null>;
+  /** Whether a reading has nothing to show (a null value). */
+  protected abstract isEmpty(reading: R): boolean;
+  /** The element's name for the reading (its label), '' while unknown. */
+  protected abstract label(): string;
+  protected abstract valueView(reading: R): TemplateResult;
+  protected abstract skeleton(): TemplateResult;
+  /** The message when there is no data yet: title and hint. */
+  protected abstract readonly noneYet: [MessageKey, MessageKey];
+
+  protected readonly data = new Task(this, {
+    args: () => [
+      ...this.dataArgs(),
+      this.effectiveTokenEndpoint,
+      this.apiBase,
+      this.provider,
+      pageDefaults().provider,
+      pageDefaults().apiBase,
+      this.credentials,
+      this.generation,
+    ],
+    task: async (_args, { signal }) => {
+      this.status = 'loading';
+      try {
+        const provider = this.resolveProvider();
+        const load = this.loader(provider);
+        const context = this.apiContext(provider);
+        const [reading] = await Promise.all([load(context), this.loadPreferences(context)]);
+        signal.throwIfAborted();
+        this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
+        this.emit('ip-load', { data: reading });
+        return reading;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw this.report(error);
+      }
+    },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -121,6 +165,24 @@ export abstract class DataElement extends IpElement {
             </button>`
       }
     </div>`;
+  }
+
+  override render() {
+    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
+    const reading = this.data.value;
+    let body: TemplateResult;
+    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
+    else if (reading === null) body = this.emptyView(this.label(), ...this.noneYet);
+    else if (reading === undefined) body = this.loadingView();
+    else body = this.valueView(reading);
+    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'} lang=${this.language}>
+      ${body}
+    </div>`;
+  }
+
+  private loadingView(): TemplateResult {
+    return html`<span part="label" class="label">${this.label()}</span> ${this.skeleton()}
+      <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
   }
 
   protected emptyView(label: string, title: MessageKey, hint: MessageKey): TemplateResult {

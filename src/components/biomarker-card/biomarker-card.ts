@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
@@ -12,6 +11,8 @@ import { dataStyles } from '../../core/data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
 import type { BiomarkerInfo, BiomarkerReading, Provider } from '../../providers/types.js';
 import { formatQuantity, resolveUnitSystem } from '../../units/index.js';
+import type { ApiContext } from '../../core/api-client.js';
+import type { MessageKey } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
 
 /**
@@ -42,7 +43,7 @@ import { cardStyles } from './biomarker-card.styles.js';
  * @cssprop --ip-chart-line - Trend line colour.
  * @cssprop --ip-chart-fill - Area under the trend line.
  */
-export class IpBiomarkerCard extends DataElement {
+export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
   static override styles = [baseStyles, dataStyles, cardStyles];
 
   /** Which biomarker: `heart_rate`, `respiratory_rate`, `heart_rate_variability`, `resonant_breathing_score`, `systolic_blood_pressure`, `diastolic_blood_pressure` or `blood_pressure`. */
@@ -60,43 +61,28 @@ export class IpBiomarkerCard extends DataElement {
   @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart<'line'>;
 
-  private readonly data = new Task(this, {
-    args: () =>
-      [
-        this.biomarker,
-        this.faceScanId,
-        this.history,
-        this.effectiveTokenEndpoint,
-        this.apiBase,
-        this.provider,
-        pageDefaults().provider,
-        pageDefaults().apiBase,
-        this.credentials,
-        this.generation,
-      ] as const,
-    task: async ([biomarker, faceScanId, history], { signal }) => {
-      this.status = 'loading';
-      try {
-        const provider = this.resolveProvider();
-        this.infoFor(provider, biomarker);
-        const context = this.apiContext(provider);
-        const [reading] = await Promise.all([
-          provider.biomarker(context, biomarker!, {
-            id: faceScanId || undefined,
-            history: history ?? undefined,
-          }),
-          this.loadPreferences(context),
-        ]);
-        signal.throwIfAborted();
-        this.status = reading === null || reading.value === null ? 'empty' : 'ready';
-        this.emit('ip-load', { data: reading });
-        return reading;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw this.report(error);
-      }
-    },
-  });
+  protected readonly noneYet = ['state.no-scan', 'state.no-scan-hint'] as const satisfies [
+    MessageKey,
+    MessageKey,
+  ];
+
+  protected dataArgs() {
+    return [this.biomarker, this.faceScanId, this.history];
+  }
+
+  protected loader(provider: Provider) {
+    this.infoFor(provider, this.biomarker);
+    const { biomarker, faceScanId, history } = this;
+    return (context: ApiContext) =>
+      provider.biomarker(context, biomarker!, {
+        id: faceScanId || undefined,
+        history: history ?? undefined,
+      });
+  }
+
+  protected isEmpty(reading: BiomarkerReading): boolean {
+    return reading.value === null;
+  }
 
   /** The biomarker's description, or an `invalid-attribute` error listing the valid names. */
   private infoFor(provider: Provider, biomarker: string | undefined): BiomarkerInfo {
@@ -115,7 +101,7 @@ export class IpBiomarkerCard extends DataElement {
     return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
   }
 
-  private label(): string {
+  protected label(): string {
     try {
       return this.t(this.infoFor(this.resolveProvider(), this.biomarker).label);
     } catch {
@@ -188,7 +174,7 @@ export class IpBiomarkerCard extends DataElement {
     });
   }
 
-  private valueView(reading: BiomarkerReading) {
+  protected valueView(reading: BiomarkerReading) {
     const info = this.infoFor(this.resolveProvider(), this.biomarker);
     const label = this.t(info.label);
     if (reading.value === null)
@@ -235,31 +221,9 @@ export class IpBiomarkerCard extends DataElement {
       }`;
   }
 
-  private loadingView() {
-    return html`<span part="label" class="label">${this.label()}</span>
-      <span class="skeleton value-skeleton" aria-hidden="true"></span>
-      <span class="skeleton time-skeleton" aria-hidden="true"></span>
-      <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
-  }
-
-  override render() {
-    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
-    const reading = this.data.value;
-    let body;
-    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
-    else if (busy && reading === undefined) body = this.loadingView();
-    else if (reading === null)
-      body = this.emptyView(this.label(), 'state.no-scan', 'state.no-scan-hint');
-    else if (reading) body = this.valueView(reading);
-    else body = this.loadingView();
-    return html`<div
-      part="base"
-      class="card"
-      aria-busy=${busy ? 'true' : 'false'}
-      lang=${this.language}
-    >
-      ${body}
-    </div>`;
+  protected skeleton() {
+    return html`<span class="skeleton value-skeleton" aria-hidden="true"></span>
+      <span class="skeleton time-skeleton" aria-hidden="true"></span>`;
   }
 }
 

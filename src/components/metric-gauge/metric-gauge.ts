@@ -1,15 +1,14 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import { loadGaugeChart } from '../../core/charts/index.js';
-import { pageDefaults } from '../../core/config.js';
 import { DataElement } from '../../core/data-element.js';
 import { dataStyles } from '../../core/data.styles.js';
 import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { onThemeChange } from '../../core/theme.js';
 import { formatNumber } from '../../i18n/format.js';
+import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import type { Provider, ScoreReading } from '../../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
@@ -46,7 +45,7 @@ export function zoneOf(score: number): Zone {
  * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
  * @cssprop --ip-gauge-value-size - Font size of the score.
  */
-export class IpMetricGauge extends DataElement {
+export class IpMetricGauge extends DataElement<ScoreReading> {
   static override styles = [baseStyles, dataStyles, gaugeStyles];
 
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
@@ -56,38 +55,24 @@ export class IpMetricGauge extends DataElement {
   private chart?: Chart<'doughnut'>;
   private stopTheme?: () => void;
 
-  private readonly data = new Task(this, {
-    args: () =>
-      [
-        this.metric,
-        this.effectiveTokenEndpoint,
-        this.apiBase,
-        this.provider,
-        pageDefaults().provider,
-        pageDefaults().apiBase,
-        this.credentials,
-        this.generation,
-      ] as const,
-    task: async ([metric], { signal }) => {
-      this.status = 'loading';
-      try {
-        const provider = this.resolveProvider();
-        this.labelKey(provider, metric);
-        const context = this.apiContext(provider);
-        const [reading] = await Promise.all([
-          provider.score(context, metric!),
-          this.loadPreferences(context),
-        ]);
-        signal.throwIfAborted();
-        this.status = reading === null || reading.score === null ? 'empty' : 'ready';
-        this.emit('ip-load', { data: reading });
-        return reading;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw this.report(error);
-      }
-    },
-  });
+  protected readonly noneYet = ['state.no-data', 'state.no-data-hint'] as const satisfies [
+    MessageKey,
+    MessageKey,
+  ];
+
+  protected dataArgs() {
+    return [this.metric];
+  }
+
+  protected loader(provider: Provider) {
+    this.labelKey(provider, this.metric);
+    const metric = this.metric!;
+    return (context: ApiContext) => provider.score(context, metric);
+  }
+
+  protected isEmpty(reading: ScoreReading): boolean {
+    return reading.score === null;
+  }
 
   private labelKey(provider: Provider, metric: string | undefined): MessageKey {
     const entry = metric ? provider.scores[metric] : undefined;
@@ -101,7 +86,7 @@ export class IpMetricGauge extends DataElement {
     return entry.label;
   }
 
-  private label(): string {
+  protected label(): string {
     try {
       return this.t(this.labelKey(this.resolveProvider(), this.metric));
     } catch {
@@ -184,7 +169,7 @@ export class IpMetricGauge extends DataElement {
     });
   }
 
-  private valueView(reading: ScoreReading) {
+  protected valueView(reading: ScoreReading) {
     const label = this.label();
     const score = this.score();
     if (score === null) return this.emptyView(label, 'state.no-data', 'state.no-data-hint');
@@ -221,30 +206,8 @@ export class IpMetricGauge extends DataElement {
       ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}`;
   }
 
-  private loadingView() {
-    return html`<span part="label" class="label">${this.label()}</span>
-      <span class="skeleton gauge-skeleton" aria-hidden="true"></span>
-      <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
-  }
-
-  override render() {
-    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
-    const reading = this.data.value;
-    let body;
-    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
-    else if (busy && reading === undefined) body = this.loadingView();
-    else if (reading === null)
-      body = this.emptyView(this.label(), 'state.no-data', 'state.no-data-hint');
-    else if (reading) body = this.valueView(reading);
-    else body = this.loadingView();
-    return html`<div
-      part="base"
-      class="gauge"
-      aria-busy=${busy ? 'true' : 'false'}
-      lang=${this.language}
-    >
-      ${body}
-    </div>`;
+  protected skeleton() {
+    return html`<span class="skeleton gauge-skeleton" aria-hidden="true"></span>`;
   }
 }
 
