@@ -95,6 +95,42 @@ describe('demo host', () => {
     await page.close();
   });
 
+  it('switches the results language and unit system in place', async () => {
+    const page = await browser.newPage();
+    const seen = await watch(page);
+    await page.goto(`${sandbox.host.url}/login?user=amy%40example.com`);
+    const cardText = () =>
+      page.$eval('ip-biomarker-card[biomarker="heart_rate"]', (el) =>
+        (el.shadowRoot!.querySelector('[part="base"]') as HTMLElement).innerText.replace(
+          /\s+/g,
+          ' ',
+        ),
+      );
+    const unitSystem = () =>
+      page.$eval('ip-biomarker-card[biomarker="heart_rate"]', (el) =>
+        el.shadowRoot!.querySelector('.reading')!.getAttribute('data-unit-system'),
+      );
+    await page.waitForFunction(
+      () => document.querySelector('ip-biomarker-card')?.getAttribute('status') === 'ready',
+    );
+    assert.match(await cardText(), /^Heart rate/);
+    assert.equal(await unitSystem(), 'imperial', "amy's stored preference");
+    await page.selectOption('#lang-switch', 'nl');
+    await page.waitForFunction(() =>
+      document.querySelector('ip-biomarker-card')!.shadowRoot!.textContent!.includes('Hartslag'),
+    );
+    await page.selectOption('#unit-switch', 'metric');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('ip-biomarker-card')!
+          .shadowRoot!.querySelector('.reading')!
+          .getAttribute('data-unit-system') === 'metric',
+    );
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
   it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
     const page = await browser.newPage();
     await page.goto(sandbox.host.url);
