@@ -78,9 +78,12 @@ export abstract class PluginElement extends IpElement {
     if (this.refreshDue && !this.busy) void this.begin();
   }
 
-  /** Fetches a new plug-in URL and starts over in a fresh iframe. */
+  /**
+   * Fetches a new plug-in URL and starts over in a fresh iframe. Before the first update (which
+   * starts the element anyway) and while removed, there is nothing to restart.
+   */
   protected reset(): void {
-    void this.begin();
+    if (this.hasUpdated) void this.begin();
   }
 
   override connectedCallback(): void {
@@ -132,8 +135,13 @@ export abstract class PluginElement extends IpElement {
     this.listenedFrame = undefined;
   }
 
+  /** Called when a fresh plug-in session starts (a new URL is about to be fetched). */
+  protected sessionStarting(): void {}
+
   private async begin(): Promise<void> {
     this.stop();
+    if (!this.isConnected) return; // a removed element starts again when it is re-inserted
+    this.sessionStarting();
     this.failure = undefined;
     this.frameUrl = undefined;
     const tag = this.localName;
@@ -194,7 +202,8 @@ export abstract class PluginElement extends IpElement {
   private scheduleRefresh(expiresAt: Date | undefined): void {
     const lifetime = (expiresAt?.getTime() ?? Date.now() + DEFAULT_LIFETIME_MS) - Date.now();
     const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 10);
-    const delay = Math.max(MIN_REFRESH_DELAY_MS, lifetime - margin);
+    // Never longer than a plug-in URL lives (also keeps far-future dates within setTimeout's range).
+    const delay = Math.min(DEFAULT_LIFETIME_MS, Math.max(MIN_REFRESH_DELAY_MS, lifetime - margin));
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       this.refreshDue = true;

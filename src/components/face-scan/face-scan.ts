@@ -45,12 +45,16 @@ export class IpFaceScan extends PluginElement {
 
   /** Fetches a new plug-in URL and starts a new scan in a fresh iframe. */
   restart(): void {
-    this.recording = false;
     this.reset();
   }
 
+  /** From recordingStarted until the user leaves the result (dismiss, userFinished, error). */
   protected override get busy(): boolean {
     return this.recording;
+  }
+
+  protected override sessionStarting(): void {
+    this.recording = false;
   }
 
   protected override preflight(): IpError | null {
@@ -92,7 +96,7 @@ export class IpFaceScan extends PluginElement {
         this.recording = true;
         break;
       case 'faceScanSuccessful': {
-        this.recording = false;
+        // Still busy: the plug-in shows the result until the user continues (dismiss).
         const faceScanId = faceScanIdOf(message.data);
         this.emit('ip-scan-complete', { faceScanId });
         announceScan({ tokenEndpoint: this.effectiveTokenEndpoint ?? '', faceScanId });
@@ -103,9 +107,17 @@ export class IpFaceScan extends PluginElement {
         this.emit('ip-dismiss', {});
         break;
       case 'userFinished':
-      case 'error':
         this.recording = false;
         break;
+      case 'error': {
+        // The plug-in shows its own message and lets the user try again: no teardown here.
+        this.recording = false;
+        const reason = typeof message.data.error === 'string' ? ` (${message.data.error})` : '';
+        const text = `<ip-face-scan>: the plug-in reported an error${reason}; the user can try again in it.`;
+        console.warn(`[intelliprove-widgets] ${text}`);
+        this.emit('ip-error', { code: 'plugin-error', message: text });
+        break;
+      }
     }
     this.settle();
   }
