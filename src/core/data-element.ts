@@ -27,6 +27,8 @@ export abstract class DataElement<R> extends IpElement {
   @state() protected userUnitSystem?: string;
 
   private stopScanListener?: () => void;
+  /** The element's inputs the shown reading was read for. */
+  private shownInputs?: string;
 
   /** The element's own inputs (attributes) that the data depends on. */
   protected abstract dataArgs(): readonly unknown[];
@@ -54,12 +56,14 @@ export abstract class DataElement<R> extends IpElement {
     ],
     task: async (_args, { signal }) => {
       this.status = 'loading';
+      const inputs = JSON.stringify(this.dataArgs());
       try {
         const provider = this.resolveProvider();
         const load = this.loader(provider);
         const context = this.apiContext(provider);
         const [reading] = await Promise.all([load(context), this.loadPreferences(context)]);
         signal.throwIfAborted();
+        this.shownInputs = inputs;
         this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
         this.emit('ip-load', { data: reading });
         return reading;
@@ -72,6 +76,7 @@ export abstract class DataElement<R> extends IpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate(); // re-inserted: draw the chart again
     this.stopScanListener = onScanCompleted((scan) => {
       const mine = this.effectiveTokenEndpoint;
       if (
@@ -171,10 +176,18 @@ export abstract class DataElement<R> extends IpElement {
     const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
     const reading = this.data.value;
     let body: TemplateResult;
+    // A reading read for other inputs (another biomarker, say) is not shown while the new one loads.
+    const stale = busy && JSON.stringify(this.dataArgs()) !== this.shownInputs;
     if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
+    else if (reading === undefined || stale) body = this.loadingView();
     else if (reading === null) body = this.emptyView(this.label(), ...this.noneYet);
-    else if (reading === undefined) body = this.loadingView();
-    else body = this.valueView(reading);
+    else {
+      try {
+        body = this.valueView(reading);
+      } catch (error) {
+        body = this.errorView(error, this.label()); // never throw out of render()
+      }
+    }
     return html`<div part="base" aria-busy=${busy ? 'true' : 'false'} lang=${this.language}>
       ${body}
     </div>`;

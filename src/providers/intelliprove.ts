@@ -14,7 +14,7 @@ interface FaceScan {
   resonant_breathing_score: number | null;
   systolic_blood_pressure: number | null;
   diastolic_blood_pressure: number | null;
-  timestamp_epoch?: number;
+  timestamp_epoch?: number | null;
   timestamp: string;
 }
 
@@ -99,9 +99,12 @@ function valueOf(scan: FaceScan, key: string): BiomarkerReading['value'] {
   return typeof value === 'number' ? value : null;
 }
 
+/** When a scan was made: `timestamp_epoch`, else `timestamp` (an invalid Date when neither is usable). */
 const timeOf = (scan: FaceScan) =>
   new Date(
-    scan.timestamp_epoch !== undefined ? scan.timestamp_epoch * 1000 : Date.parse(scan.timestamp),
+    typeof scan.timestamp_epoch === 'number'
+      ? scan.timestamp_epoch * 1000
+      : Date.parse(scan.timestamp),
   );
 
 export const intelliprove: Provider = {

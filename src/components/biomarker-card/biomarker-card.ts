@@ -207,11 +207,15 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
         ${unit ? html`<span part="unit" class="unit">${unit}</span>` : nothing}
       </p>
       ${hint ? html`<p part="hint" class="hint">${hint}</p>` : nothing}
-      <p part="time" class="time">
-        <time datetime=${reading.at.toISOString()} title=${formatDateTime(lang, reading.at)}
-          >${this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })}</time
-        >
-      </p>
+      ${
+        Number.isNaN(reading.at.getTime())
+          ? nothing
+          : html`<p part="time" class="time">
+              <time datetime=${reading.at.toISOString()} title=${formatDateTime(lang, reading.at)}
+                >${this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })}</time
+              >
+            </p>`
+      }
       ${
         count >= 2
           ? html`<div part="chart" class="chart">
