@@ -44,11 +44,12 @@ function answerHeaders(extra?: Record<string, string>): Record<string, string> {
   };
 }
 
-function errorAnswer(error: unknown): HandlerAnswer {
+function errorAnswer(error: unknown, onUnexpected?: (error: Error) => void): HandlerAnswer {
   if (error instanceof HttpError) {
     const headers: Record<string, string> = error.status === 405 ? { allow: 'POST' } : {};
     return { status: error.status, body: { error: error.code, message: error.message }, headers };
   }
+  onUnexpected?.(error instanceof Error ? error : new Error(String(error)));
   return {
     status: 500,
     body: { error: 'internal-error', message: 'The token handler failed unexpectedly.' },
@@ -69,16 +70,17 @@ function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'body-too-large', `The request body is larger than ${limit} bytes.`);
 }
 
-async function readNodeBody(req: NodeRequest, limit: number): Promise<unknown> {
-  if (
-    req.body !== undefined &&
-    req.body !== null &&
-    typeof req.body === 'object' &&
-    !Buffer.isBuffer(req.body)
-  ) {
-    return req.body; // already parsed by a body-parser middleware
+async function readNodeBody(
+  req: NodeRequest & { _body?: boolean },
+  limit: number,
+): Promise<unknown> {
+  // A body-parser ran before us: use what it read. (body-parser 1.x also sets `req.body = {}`
+  // for requests it skipped, leaving the stream unread; `_body` tells the two apart.)
+  if (req._body === true || req.readableEnded) {
+    if (Buffer.isBuffer(req.body)) return parseJson(req.body.toString('utf8'));
+    if (typeof req.body === 'string') return parseJson(req.body);
+    if (req.body !== undefined && req.body !== null) return req.body;
   }
-  if (typeof req.body === 'string') return parseJson(req.body);
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -113,7 +115,11 @@ async function readFetchBody(request: Request, limit: number): Promise<unknown> 
 }
 
 /** Adapts a core handler to the Fetch API: `(Request) => Promise<Response>`. */
-export function toFetchHandler<R extends Request>(core: CoreHandler<R>, limit: number) {
+export function toFetchHandler<R extends Request>(
+  core: CoreHandler<R>,
+  limit: number,
+  onUnexpected?: (error: Error) => void,
+) {
   return async (request: R): Promise<Response> => {
     let answer: HandlerAnswer;
     try {
@@ -121,7 +127,7 @@ export function toFetchHandler<R extends Request>(core: CoreHandler<R>, limit: n
       const body = await readFetchBody(request, limit);
       answer = await core({ method: request.method, body, request });
     } catch (error) {
-      answer = errorAnswer(error);
+      answer = errorAnswer(error, onUnexpected);
     }
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
@@ -131,7 +137,11 @@ export function toFetchHandler<R extends Request>(core: CoreHandler<R>, limit: n
 }
 
 /** Adapts a core handler to Node `http`, Express and Connect: `(req, res, next?)`. */
-export function toNodeHandler<R extends NodeRequest>(core: CoreHandler<R>, limit: number) {
+export function toNodeHandler<R extends NodeRequest>(
+  core: CoreHandler<R>,
+  limit: number,
+  onUnexpected?: (error: Error) => void,
+) {
   return async (req: R, res: ServerResponse, _next?: (error?: unknown) => void): Promise<void> => {
     let answer: HandlerAnswer;
     try {
@@ -139,7 +149,7 @@ export function toNodeHandler<R extends NodeRequest>(core: CoreHandler<R>, limit
       const body = await readNodeBody(req, limit);
       answer = await core({ method: req.method, body, request: req });
     } catch (error) {
-      answer = errorAnswer(error);
+      answer = errorAnswer(error, onUnexpected);
     }
     if (res.headersSent) return;
     res.writeHead(answer.status, answerHeaders(answer.headers));

@@ -250,5 +250,11 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   };
 
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  return { fetch: toFetchHandler(core, limit), node: toNodeHandler(core, limit) };
+  // Failures we did not foresee (getUser throwing, say) answer 500 and are reported, redacted.
+  const unexpected = (error: Error) =>
+    onError(new Error(redact(`The token handler failed: ${error.message}`, [apiKey])));
+  return {
+    fetch: toFetchHandler(core, limit, unexpected),
+    node: toNodeHandler(core, limit, unexpected),
+  };
 }
