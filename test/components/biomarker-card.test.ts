@@ -192,6 +192,33 @@ describe('<ip-biomarker-card>', () => {
     expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
   });
 
+  it('shows an error, without throwing, when the biomarker changes to an unknown one', async () => {
+    const el = await card({ biomarker: 'blood_pressure' }, await setup());
+    await settled(el);
+    el.biomarker = 'nonsense';
+    await until(() => el.status === 'error', 'error');
+    expect(textOf(el)).to.contain('not set up correctly');
+    el.biomarker = 'heart_rate';
+    await until(() => el.status === 'ready', 'ready again');
+    expect(textOf(el)).to.match(/^Heart rate/);
+  });
+
+  it('shows a reading without a usable time, without the time line', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario({
+      json: [{ face_scan_id: 'x', heart_rate: 61, timestamp: 'garbage' }],
+    });
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    await settled(el);
+    expect(el.status).to.equal('ready');
+    expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal('61');
+    expect(el.shadowRoot!.querySelector('time')).to.equal(null);
+  });
+
   it("uses the user's imperial preference from the token, and the attribute overrides it", async () => {
     const where = await setup('amy@example.com');
     const el = await card({ biomarker: 'heart_rate' }, where);

@@ -279,6 +279,23 @@ describe('<ip-face-scan>', () => {
       expect(announced).to.have.length(1);
     });
 
+    it("reports the plug-in's error stage as ip-error plugin-error, keeping the plug-in", async () => {
+      const el = await relayed();
+      const events = record(el, 'ip-stage', 'ip-error');
+      const warn = sinon.stub(console, 'warn');
+      try {
+        sendFromPlugin(el, JSON.stringify({ stage: 'error', error: 'poor_quality' }));
+        await until(() => events.length >= 2, 'two events');
+      } finally {
+        warn.restore();
+      }
+      expect(events.map((e) => e.type)).to.deep.equal(['ip-stage', 'ip-error']);
+      expect(events[1]!.detail.code).to.equal('plugin-error');
+      expect(events[1]!.detail.message).to.contain('poor_quality');
+      expect(frameOf(el)).to.not.equal(null);
+      expect(el.status).to.equal('ready');
+    });
+
     it('finds the scan id as faceScanId or inside data, and gives null when there is none', async () => {
       const el = await relayed();
       const complete = record(el, 'ip-scan-complete');
@@ -343,7 +360,7 @@ describe('<ip-face-scan>', () => {
       expect(frameOf(el)).to.not.equal(oldFrame);
     });
 
-    it('never refreshes while recording; refreshes once the scan is over', async () => {
+    it('never refreshes while recording or showing the result; refreshes once the user continues', async () => {
       clock = sinon.useFakeTimers({
         now: Date.now(),
         toFake: ['setTimeout', 'clearTimeout', 'Date'],
@@ -369,11 +386,55 @@ describe('<ip-face-scan>', () => {
       expect(await endpoint.log()).to.have.length(1);
       expect(frameOf(el)!.getAttribute('src')).to.contain('first');
       sendFromPlugin(el, { stage: 'faceScanSuccessful', face_scan_id: 'x' });
+      await until(() => stages.length === 3, 'faceScanSuccessful');
+      for (let i = 0; i < 12; i++) await new Promise((resolve) => requestAnimationFrame(resolve)); // timers are fake
+      expect(
+        await endpoint.log(),
+        'the result screen stays until the user continues',
+      ).to.have.length(1);
+      sendFromPlugin(el, { stage: 'dismiss' });
       await until(
         () => frameOf(el)?.getAttribute('src')?.includes('second'),
         'refreshed after the scan',
       );
+
       expect(await endpoint.log()).to.have.length(2);
+    });
+
+    it('does not loop on an expiry far in the future', async () => {
+      const endpoint = await scenario({
+        json: { url: await relayUrl(), expires_at: '2099-12-31T00:00:00Z' },
+      });
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await endpoint.log()).to.have.length(1);
+    });
+
+    it('forgets a recording when a new session starts', async () => {
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
+      const soon = () => new Date(Date.now() + 20 * 60_000).toISOString();
+      const endpoint = await scenario(
+        { json: { url: await relayUrl('first'), expires_at: soon() } },
+        { json: { url: await relayUrl('second'), expires_at: soon() } },
+        { json: { url: await relayUrl('third') } },
+      );
+      const el = await scanElement(endpoint.endpoint, plugins);
+      await until(() => el.status === 'ready', 'ready');
+      const stages = record(el, 'ip-stage');
+      sendFromPlugin(el, { stage: 'recordingStarted' });
+      await until(() => stages.length === 1, 'recording');
+      el.restart(); // the user left the recording: a new session
+      await until(() => frameOf(el)?.getAttribute('src')?.includes('second'), 'second session');
+      await until(() => el.status === 'ready', 'ready again');
+      clock.tick(19 * 60_000);
+      await until(
+        () => frameOf(el)?.getAttribute('src')?.includes('third'),
+        'refreshed: not stuck as recording',
+      );
     });
 
     it('restart() fetches a new URL into a fresh iframe', async () => {

@@ -163,6 +163,19 @@ describe('<ip-metric-gauge>', () => {
     await expect(broken).to.be.accessible();
   });
 
+  it('draws its chart again when moved in the page', async () => {
+    const el = await gauge({ metric: 'energy_balance' }, await setup());
+    await settled(el);
+    const before = await chartOf(el);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el); // removed and inserted, as frameworks do when they reorder
+    const after = await chartOf(el);
+    expect(after).to.not.equal(before);
+    expect(after.data.datasets[0]!.data).to.have.length(2);
+    elsewhere.remove();
+  });
+
   it('destroys its chart when removed', async () => {
     const el = await gauge({ metric: 'energy_balance' }, await setup());
     await settled(el);

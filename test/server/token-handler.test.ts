@@ -322,10 +322,44 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
       assert.equal(big.status, 413);
     });
 
+    it('reads the body itself when a body-parser skipped it (req.body = {})', async () => {
+      const tokens = handler();
+      const skipped = await listen((req, res) => {
+        (req as IncomingMessage & { body?: unknown }).body = {}; // what body-parser 1.x leaves
+        return tokens.node(req, res);
+      });
+      try {
+        const response = await fetch(`${skipped.url}/`, {
+          method: 'POST',
+          body: '{"purpose":"api"}',
+        });
+        assert.equal(response.status, 200);
+      } finally {
+        await skipped.close();
+      }
+    });
+
+    it('parses a raw Buffer body (express.raw)', async () => {
+      const tokens = handler();
+      const raw = await listen(async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        Object.assign(req, { body: Buffer.concat(chunks), _body: true });
+        return tokens.node(req, res);
+      });
+      try {
+        const response = await fetch(`${raw.url}/`, { method: 'POST', body: '{"purpose":"api"}' });
+        assert.equal(response.status, 200);
+      } finally {
+        await raw.close();
+      }
+    });
+
     it('uses a body that Express already parsed', async () => {
       const tokens = handler();
-      const parsed = await listen((req, res) => {
-        (req as IncomingMessage & { body?: unknown }).body = { purpose: 'api' };
+      const parsed = await listen(async (req, res) => {
+        for await (const _chunk of req); // the body-parser read the stream
+        Object.assign(req, { body: { purpose: 'api' }, _body: true });
         return tokens.node(req, res);
       });
       try {
@@ -336,6 +370,24 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
         await parsed.close();
       }
     });
+  });
+
+  it('answers 500 when getUser throws, and reports it without the key', async () => {
+    const reported: string[] = [];
+    const answer = await viaFetch(
+      { purpose: 'api' },
+      {
+        getUser: () => {
+          throw new Error(`session store down (${SANDBOX_API_KEY})`);
+        },
+        onError: (error) => reported.push(error.message),
+      },
+    );
+    assert.equal(answer.status, 500);
+    assert.ok(!answer.text.includes(SANDBOX_API_KEY));
+    assert.equal(reported.length, 1);
+    assert.match(reported[0]!, /session store down/);
+    assert.ok(!reported[0]!.includes(SANDBOX_API_KEY));
   });
 
   it('refuses to start without an API key or getUser', () => {
