@@ -5,8 +5,13 @@
  */
 import { createHostHandler } from '../../demo/host/host.js';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
-import { listen, sendHtml, type Running } from '../../demo/sandbox/http-util.js';
+import { fileURLToPath } from 'node:url';
+import { listen, sendHtml, serveFile, type Running } from '../../demo/sandbox/http-util.js';
 import type { Sandbox } from '../../demo/sandbox/index.js';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** Where the fixture host also serves dist/: `${CDN_PATH}/intelliprove-widgets.js`. */
+export const CDN_PATH = '/cdn/intelliprove-widgets@0.1.0/dist';
 
 export interface FixtureHost extends Running {
   /** Serves `html` at `path` with `headers`; returns its full URL. */
@@ -22,8 +27,15 @@ export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Pr
   });
   const running = await listen(
     (req, res) => {
-      const fixture = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const fixture = pages.get(path);
       if (fixture) return sendHtml(res, 200, fixture.html, fixture.headers);
+      // The built kit again under a deep sub-path, as a CDN would serve it.
+      if (path.startsWith(`${CDN_PATH}/`)) {
+        return serveFile(res, DIST, path.slice(CDN_PATH.length + 1)).then((found) => {
+          if (!found) sendHtml(res, 404, 'Not found');
+        });
+      }
       return demo(req, res);
     },
     0,
