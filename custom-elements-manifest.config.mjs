@@ -1,6 +1,26 @@
 export default {
-  globs: ['src/components/**/*.ts'],
+  // The elements, and the base classes they inherit attributes, properties and events from.
+  globs: [
+    'src/components/**/*.ts',
+    'src/core/ip-element.ts',
+    'src/core/plugin-element.ts',
+    'src/core/data-element.ts',
+  ],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [
+    {
+      // emit(type, detail) dispatches events by variable name; their names come from @event tags.
+      name: 'drop-dynamic-event-names',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events)
+              declaration.events = declaration.events.filter((e) => e.name !== 'type');
+          }
+        }
+      },
+    },
+  ],
 };

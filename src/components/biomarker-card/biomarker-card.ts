@@ -16,6 +16,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
 
 /**
+ * @tagname ip-biomarker-card
  * @summary Shows one biomarker of the user's latest face scan (or a given one), localized and
  * in the user's unit system, with an optional trend of the last scans.
  *

@@ -23,6 +23,7 @@ export function parseSections(value: string | undefined): DashboardSection[] {
 }
 
 /**
+ * @tagname ip-dashboard
  * @summary Embeds IntelliProve's health dashboard plug-in, with the same URL check, messages,
  * expiry and teardown as the face scan.
  *

@@ -12,6 +12,7 @@ type PolicyFrame = HTMLIFrameElement & {
 };
 
 /**
+ * @tagname ip-face-scan
  * @summary Embeds IntelliProve's face-scan plug-in and owns its whole lifecycle: URL fetch and
  * check, camera checks, expiry, restart, messages and teardown.
  *

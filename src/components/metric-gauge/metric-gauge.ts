@@ -21,6 +21,7 @@ export function zoneOf(score: number): Zone {
 }
 
 /**
+ * @tagname ip-metric-gauge
  * @summary Shows one health metric or wellbeing score (0–100, 50 = the user's average) as a
  * gauge, with its confidence and where it stands.
  *
