@@ -1,0 +1,80 @@
+// What integrators' tools read: the Custom Elements Manifest and the published typings.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+interface Declaration {
+  tagName?: string;
+  attributes?: { name: string }[];
+  events?: { name: string }[];
+  members?: { kind: string; name: string; privacy?: string }[];
+}
+
+const manifest = JSON.parse(
+  readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'),
+) as {
+  modules: { declarations?: Declaration[] }[];
+};
+const elements = new Map(
+  manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName)
+    .map((d) => [d.tagName!, d]),
+);
+const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name).sort();
+
+describe('custom-elements.json', () => {
+  const common = ['api-base', 'credentials', 'lang', 'token-endpoint'];
+  const expected: Record<string, { attributes: string[]; events: string[]; method: string }> = {
+    'ip-face-scan': {
+      attributes: [...common, 'allowed-origins'],
+      events: ['ip-dismiss', 'ip-error', 'ip-ready', 'ip-scan-complete', 'ip-stage'],
+      method: 'restart',
+    },
+    'ip-dashboard': {
+      attributes: [...common, 'allowed-origins', 'disabled-sections'],
+      events: ['ip-error', 'ip-ready', 'ip-stage'],
+      method: 'reload',
+    },
+    'ip-biomarker-card': {
+      attributes: [...common, 'biomarker', 'face-scan-id', 'history', 'provider', 'unit-system'],
+      events: ['ip-error', 'ip-load'],
+      method: 'reload',
+    },
+    'ip-metric-gauge': {
+      attributes: [...common, 'metric', 'provider'],
+      events: ['ip-error', 'ip-load'],
+      method: 'reload',
+    },
+  };
+
+  it('lists all four elements', () => {
+    assert.deepEqual([...elements.keys()].sort(), Object.keys(expected).sort());
+  });
+
+  for (const [tag, want] of Object.entries(expected)) {
+    it(`describes <${tag}>: attributes, events and methods`, () => {
+      const element = elements.get(tag)!;
+      for (const attribute of want.attributes)
+        assert.ok(names(element.attributes).includes(attribute), attribute);
+      assert.deepEqual(names(element.events), want.events);
+      assert.ok(
+        element.members?.some((m) => m.kind === 'method' && m.name === want.method && !m.privacy),
+      );
+    });
+  }
+});
+
+describe('published typings', () => {
+  it('type-check querySelector(...).restart() and typed event listeners', () => {
+    const project = new URL('../types/tsconfig.json', import.meta.url).pathname;
+    try {
+      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], {
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      assert.fail(`tsc reported:\n${(error as { stdout?: string }).stdout}`);
+    }
+  });
+});
