@@ -131,6 +131,25 @@ describe('demo host', () => {
     await page.close();
   });
 
+  it('works on a plain CMS article page with only the pasted script tag and elements', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+    const seen = await watch(page);
+    await page.goto(`${sandbox.host.url}/cms.html`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('ip-face-scan, ip-biomarker-card, ip-metric-gauge')].every(
+        (el) => el.getAttribute('status') === 'ready',
+      ),
+    );
+    assert.equal(
+      await page.$$eval('script', (scripts) => scripts.length),
+      1,
+      'one script tag, nothing else',
+    );
+    await page.screenshot({ path: `${OUTPUT_DIR}demo-cms.png`, fullPage: true });
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
   it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
     const page = await browser.newPage();
     await page.goto(sandbox.host.url);
