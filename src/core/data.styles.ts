@@ -10,12 +10,12 @@ export const dataStyles = css`
     display: flex;
     flex-direction: column;
     gap: 4px;
-    box-shadow: var(--ip-shadow, 0 1px 2px rgba(16, 38, 58, 0.06));
+    box-shadow: var(--_shadow);
   }
   .label {
     font-size: var(--ip-label-size, 0.85rem);
     font-weight: 600;
-    color: var(--ip-color-muted, #52667a);
+    color: var(--_muted);
   }
   p {
     margin: 0;
@@ -23,7 +23,7 @@ export const dataStyles = css`
   .hint,
   .time {
     font-size: 0.8rem;
-    color: var(--ip-color-muted, #52667a);
+    color: var(--_muted);
   }
   .message {
     display: flex;
@@ -35,7 +35,7 @@ export const dataStyles = css`
     font-weight: 600;
   }
   [part='error'] p {
-    color: var(--ip-color-danger, #b3261e);
+    color: var(--_danger);
   }
   [part='retry-button'] {
     align-self: flex-start;
@@ -43,24 +43,19 @@ export const dataStyles = css`
     font-size: 0.85rem;
     padding: 4px 14px;
     border-radius: 999px;
-    border: 1px solid var(--ip-color-primary, #0b5cad);
+    border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--ip-color-primary, #0b5cad);
+    color: var(--_primary);
     cursor: pointer;
   }
   [part='retry-button']:focus-visible {
-    outline: 3px solid var(--ip-color-focus, #7fb2ea);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .skeleton {
     display: block;
     border-radius: 6px;
-    background: linear-gradient(
-      90deg,
-      var(--ip-color-track, #e6ecf2) 0%,
-      var(--ip-color-skeleton-shine, #f3f6f9) 50%,
-      var(--ip-color-track, #e6ecf2) 100%
-    );
+    background: linear-gradient(90deg, var(--_track) 0%, var(--_shine) 50%, var(--_track) 100%);
     background-size: 200% 100%;
     animation: shine 1.4s ease-in-out infinite;
   }

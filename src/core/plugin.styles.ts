@@ -28,10 +28,10 @@ export const pluginStyles = css`
     align-items: center;
     justify-content: center;
     gap: 12px;
-    padding: var(--ip-spacing, 16px);
+    padding: var(--_spacing);
     text-align: center;
-    background: var(--ip-color-surface, #fff);
-    color: var(--ip-color-text, #12263a);
+    background: var(--_surface);
+    color: var(--_text);
   }
   [part='error'] p {
     margin: 0;
@@ -41,21 +41,21 @@ export const pluginStyles = css`
     font: inherit;
     padding: 8px 18px;
     border-radius: 999px;
-    border: 1px solid var(--ip-color-primary, #0b5cad);
-    background: var(--ip-color-primary, #0b5cad);
-    color: var(--ip-color-on-primary, #fff);
+    border: 1px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
     cursor: pointer;
   }
   [part='retry-button']:focus-visible {
-    outline: 3px solid var(--ip-color-focus, #7fb2ea);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .spinner {
     width: 28px;
     height: 28px;
     border-radius: 50%;
-    border: 3px solid var(--ip-color-track, #e6ecf2);
-    border-top-color: var(--ip-color-primary, #0b5cad);
+    border: 3px solid var(--_track);
+    border-top-color: var(--_primary);
     animation: spin 0.9s linear infinite;
   }
   @keyframes spin {

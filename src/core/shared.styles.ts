@@ -1,12 +1,36 @@
 import { css } from 'lit';
 
-/** Look shared by every element; themed through `--ip-*` custom properties. */
+/**
+ * The theme: every public `--ip-*` token, with light and dark defaults. Dark applies where the
+ * page's `color-scheme` is dark (a page declaring `color-scheme: light dark` follows the user's
+ * preference; a page that declares nothing stays light). Styles use the private `--_*` names.
+ */
 export const baseStyles = css`
   :host {
+    --_font: var(--ip-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_text: var(--ip-color-text, light-dark(#12263a, #e6edf3));
+    --_muted: var(--ip-color-muted, light-dark(#52667a, #9fb0c0));
+    --_surface: var(--ip-color-surface, light-dark(#ffffff, #16202b));
+    --_border: var(--ip-color-border, light-dark(#d9e2ec, #2c3b4a));
+    --_primary: var(--ip-color-primary, light-dark(#0b5cad, #6aa8f0));
+    --_on-primary: var(--ip-color-on-primary, light-dark(#ffffff, #0b1a2a));
+    --_focus: var(--ip-color-focus, light-dark(#7fb2ea, #9cc7ff));
+    --_danger: var(--ip-color-danger, light-dark(#b3261e, #ff8a80));
+    --_track: var(--ip-color-track, light-dark(#e6ecf2, #2a3a4a));
+    --_shine: var(--ip-color-skeleton-shine, light-dark(#f3f6f9, #22303d));
+    --_below: var(--ip-gauge-color-below, light-dark(#b5461a, #ff9d5c));
+    --_around: var(--ip-gauge-color-around, light-dark(#2f6db5, #7fb2ff));
+    --_above: var(--ip-gauge-color-above, light-dark(#1f7a4f, #5fd39a));
+    --_line: var(--ip-chart-line, var(--_primary));
+    --_fill: var(--ip-chart-fill, light-dark(rgba(11, 92, 173, 0.12), rgba(106, 168, 240, 0.18)));
+    --_radius: var(--ip-radius, 12px);
+    --_spacing: var(--ip-spacing, 16px);
+    --_border-width: var(--ip-border-width, 1px);
+    --_shadow: var(--ip-shadow, 0 1px 2px rgba(16, 38, 58, 0.06));
     display: block;
     box-sizing: border-box;
-    font-family: var(--ip-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--ip-color-text, #12263a);
+    font-family: var(--_font);
+    color: var(--_text);
   }
   :host([hidden]) {
     display: none;
@@ -17,9 +41,13 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
   [part='base'] {
-    background: var(--ip-color-surface, #fff);
-    border: var(--ip-border-width, 1px) solid var(--ip-color-border, #d9e2ec);
-    border-radius: var(--ip-radius, 12px);
-    padding: var(--ip-spacing, 16px);
+    background: var(--_surface);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_spacing);
+  }
+  /* Colour probes: canvas drawings read resolved theme colours from these. */
+  .swatch {
+    display: none;
   }
 `;

@@ -15,7 +15,7 @@ export const cardStyles = css`
   }
   .unit {
     font-size: 0.95rem;
-    color: var(--ip-color-muted, #52667a);
+    color: var(--_muted);
   }
   .value-skeleton {
     width: 60%;

@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import type { UnitSystem } from '../../contract.js';
 import { loadTrendChart } from '../../core/charts/index.js';
+import { themeColor } from '../../core/theme.js';
 import { pageDefaults } from '../../core/config.js';
 import { DataElement } from '../../core/data-element.js';
 import { IpError } from '../../core/errors.js';
@@ -130,9 +131,6 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
     }
     const ChartClass = await loadTrendChart();
     if (!this.isConnected || !this.canvas) return;
-    const style = getComputedStyle(this);
-    const color = (name: string, fallback: string) =>
-      style.getPropertyValue(name).trim() || fallback;
     const labels = history.map((point) =>
       formatDateTime(this.language, point.at, { month: 'short', day: 'numeric' }),
     );
@@ -152,8 +150,8 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
         datasets: [
           {
             data: values,
-            borderColor: color('--ip-chart-line', '#0b5cad'),
-            backgroundColor: color('--ip-chart-fill', 'rgba(11, 92, 173, 0.12)'),
+            borderColor: themeColor(this, '--_line'),
+            backgroundColor: themeColor(this, '--_fill'),
             fill: true,
             tension: 0.3,
             pointRadius: 2,
@@ -166,10 +164,10 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
         maintainAspectRatio: false,
         scales: {
           x: {
-            ticks: { maxTicksLimit: 4, color: color('--ip-color-muted', '#52667a') },
+            ticks: { maxTicksLimit: 4, color: themeColor(this, '--_muted') },
             grid: { display: false },
           },
-          y: { ticks: { maxTicksLimit: 3, color: color('--ip-color-muted', '#52667a') } },
+          y: { ticks: { maxTicksLimit: 3, color: themeColor(this, '--_muted') } },
         },
       },
     });

@@ -36,13 +36,13 @@ export const gaugeStyles = css`
     font-weight: 600;
   }
   .zone-below .zone-text {
-    color: var(--ip-gauge-color-below, #c2571a);
+    color: var(--_below);
   }
   .zone-around .zone-text {
-    color: var(--ip-gauge-color-around, #2f6db5);
+    color: var(--_around);
   }
   .zone-above .zone-text {
-    color: var(--ip-gauge-color-above, #1f7a4f);
+    color: var(--_above);
   }
   .confidence,
   .time {

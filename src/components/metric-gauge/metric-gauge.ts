@@ -6,7 +6,7 @@ import { DataElement } from '../../core/data-element.js';
 import { dataStyles } from '../../core/data.styles.js';
 import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
-import { onThemeChange } from '../../core/theme.js';
+import { onThemeChange, themeColor } from '../../core/theme.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
@@ -117,20 +117,12 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
     return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
   }
 
-  /** The arc's data and colours; colours from the element's custom properties. */
+  /** The arc's data, and its colours from the theme (`--ip-gauge-color-*`, `--ip-color-track`). */
   private arc(): { data: number[]; backgroundColor: string[] } {
-    const style = getComputedStyle(this);
-    const color = (name: string, fallback: string) =>
-      style.getPropertyValue(name).trim() || fallback;
     const score = this.score() ?? 0;
-    const zone = zoneOf(score);
-    const fallback = { below: '#e07a3f', around: '#3f7fd9', above: '#2e9e6b' }[zone];
     return {
       data: [score, 100 - score],
-      backgroundColor: [
-        color(`--ip-gauge-color-${zone}`, fallback),
-        color('--ip-color-track', '#e6ecf2'),
-      ],
+      backgroundColor: [themeColor(this, `--_${zoneOf(score)}`), themeColor(this, '--_track')],
     };
   }
 
