@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, watch } from '../helpers/browser.js';
+import { OUTPUT_DIR, launch, watch } from '../helpers/browser.js';
 import { startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
 
 describe('cards and gauges end to end', () => {
@@ -61,6 +61,72 @@ describe('cards and gauges end to end', () => {
     );
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+});
+
+describe('theming', () => {
+  let sandbox: Sandbox;
+  let host: FixtureHost;
+  let browser: Browser;
+  before(async () => {
+    sandbox = await startSandbox();
+    host = await startFixtureHost(sandbox);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await sandbox?.close();
+  });
+
+  /** The resolved surface colour of the first matching element's box, and its gauge arc colours. */
+  const look = (page: import('playwright-core').Page, selector: string) =>
+    page.$eval(selector, (el) => ({
+      surface: getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).backgroundColor,
+      radius: getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).borderTopLeftRadius,
+      font: getComputedStyle(el).fontFamily,
+    }));
+
+  it('is light by default, dark where the page declares a dark color-scheme, and takes --ip-* tokens', async () => {
+    const page = await browser.newPage();
+    const seen = await watch(page);
+    await page.goto(`${sandbox.host.url}/theme.html`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('ip-biomarker-card, ip-metric-gauge')].every(
+        (el) => el.getAttribute('status') === 'ready',
+      ),
+    );
+    const brand = await look(page, '#brand ip-metric-gauge');
+    assert.equal(brand.surface, 'rgb(255, 248, 241)');
+    assert.equal(brand.radius, '20px');
+    assert.match(brand.font, /Georgia/);
+    const night = await look(page, '#night ip-metric-gauge');
+    assert.equal(night.surface, 'rgb(22, 32, 43)', 'dark default surface');
+    const track = await page.$eval('#night ip-metric-gauge', async (el) => {
+      const { Chart } = await import('/assets/chunks/gauge-chart.js' as string);
+      const chart = Chart.getChart(el.shadowRoot!.querySelector('canvas')!);
+      return chart.data.datasets[0].backgroundColor[1];
+    });
+    assert.equal(track, 'rgb(42, 58, 74)', 'the gauge track drawn in the dark default');
+    await page.screenshot({ path: `${OUTPUT_DIR}demo-theme.png`, fullPage: true });
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  it('follows the user preference on a page that declares color-scheme: light dark', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    const html = `<!doctype html><html lang="en" style="color-scheme: light dark"><head>
+      <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
+        data-api-base="${sandbox.engine.url}"></script></head>
+      <body><ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card></body></html>`;
+    await page.goto(host.page('/scheme.html', html));
+    await page.waitForFunction(
+      () => document.querySelector('ip-biomarker-card')?.getAttribute('status') === 'ready',
+    );
+    assert.equal((await look(page, 'ip-biomarker-card')).surface, 'rgb(22, 32, 43)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal((await look(page, 'ip-biomarker-card')).surface, 'rgb(255, 255, 255)');
     await page.close();
   });
 });
