@@ -41,6 +41,13 @@ host.page(
   withApi(GAUGES.map((m) => `<ip-metric-gauge metric="${m}"></ip-metric-gauge>`).join('')),
 );
 host.page('/bench.html', withApi(''));
+host.page(
+  '/cycles.html',
+  withApi(
+    `<div id="box"><ip-face-scan></ip-face-scan><ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card>` +
+      `<ip-metric-gauge metric="mental_stress"></ip-metric-gauge></div>`,
+  ),
+);
 const PAGES = [
   { name: 'face scan only', url: `${sandbox.host.url}/scan.html`, targetBytes: 15_000 },
   { name: 'cards only', url: `${sandbox.host.url}/cards.html`, targetBytes: 15_000 },
@@ -203,6 +210,43 @@ try {
     ok: null,
   });
   await grid.close();
+
+  // Heap growth over 500 insert/remove cycles of a face scan, a card and a gauge, after 500
+  // warm-up cycles and with garbage collected: what would keep growing if something leaked.
+  const cycles = await browser.newPage();
+  await cycles.goto(`${host.url}/cycles.html`);
+  await cycles.evaluate('window.__name = (f) => f');
+  await cycles.waitForFunction(
+    () => document.querySelector('ip-metric-gauge')?.getAttribute('status') === 'ready',
+  );
+  const cdp = await cycles.context().newCDPSession(cycles);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const churn = (count: number) =>
+    cycles.evaluate(async (n: number) => {
+      const box = document.getElementById('box')!;
+      const template = [...box.children].map((el) => el.cloneNode(true) as HTMLElement);
+      for (let i = 0; i < n; i++) {
+        box.replaceChildren(...template.map((el) => el.cloneNode(true)));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      box.replaceChildren(...template);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }, count);
+  await churn(500); // warm up: code, caches and pools settle within the first few hundred cycles
+  const before = await heap();
+  await churn(500);
+  const growth = (await heap()) - before;
+  rows.push({
+    measure: 'heap growth over 500 more insert/remove cycles (face scan + card + gauge)',
+    value: Math.round(growth / 1024),
+    unit: 'KiB',
+    target: '—',
+    ok: null,
+  });
+  await cycles.close();
 } finally {
   await host.close();
   await browser.close();
