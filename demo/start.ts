@@ -30,10 +30,10 @@ const sandbox = await startSandbox({
 console.log(`
 intelliprove-widgets demo — running offline on the sandbox
 
-  Demo page        ${sandbox.host.url}/
-  Token endpoint   ${sandbox.host.url}/api/ip-token   (POST, built on intelliprove-widgets/server)
-  Sandbox engine   ${sandbox.engine.url}/v2            (x-api-key: ${SANDBOX_API_KEY})
-  Stand-in plug-ins ${sandbox.plugins.url}/face-scan/ and /dashboard/
+  Demo page          ${sandbox.host.url}/   (also /cms.html, /nl.html, /theme.html, /cards.html)
+  Token endpoint     ${sandbox.host.url}/api/ip-token   (POST, built on intelliprove-widgets/server)
+  Sandbox engine     ${sandbox.engine.url}/v2   (x-api-key: ${SANDBOX_API_KEY})
+  Stand-in plug-ins  ${sandbox.plugins.url}/face-scan/ and /dashboard/
 
 Press Ctrl+C to stop.
 `);
