@@ -10,6 +10,7 @@ import {
   type NodeRequest,
 } from './http.js';
 import { parseTokenRequest } from './token-request.js';
+import { detailOf, upstreamClient, type Upstream } from './upstream.js';
 
 /** The request a framework hands to the handler: a Fetch `Request` or a Node/Express `req`. */
 export type HostRequest = Request | NodeRequest;
@@ -60,20 +61,6 @@ interface UserProfile {
   preferred_unit_system?: string | null;
 }
 
-/** What an upstream call returned: status and parsed JSON (or null). */
-interface Upstream {
-  status: number;
-  body: unknown;
-}
-
-function detailOf(body: unknown): string {
-  if (body && typeof body === 'object' && 'detail' in body) {
-    const detail = (body as { detail: unknown }).detail;
-    return typeof detail === 'string' ? detail : JSON.stringify(detail);
-  }
-  return '';
-}
-
 /**
  * The token endpoint of CONTRACT.md §6. The user is whatever `getUser` returns; the browser
  * chooses only the purpose, the language and (for the dashboard) the hidden sections.
@@ -90,7 +77,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     );
   }
   const apiKey = options.apiKey;
-  const apiBase = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
+  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetchImpl = options.fetch ?? fetch;
   const onError =
@@ -98,58 +85,18 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     ((error: Error) => console.error(`[intelliprove-widgets/server] ${error.message}`));
   const profiles = new Map<string, { profile: UserProfile; at: number }>();
 
-  function upstreamFailure(what: string, message: string): HttpError {
-    const error = new HttpError(
-      502,
-      'upstream-failed',
-      redact(`IntelliProve ${what}: ${message}`, [apiKey]),
-    );
-    onError(error);
-    return error;
-  }
-
-  async function call(method: string, path: string, body?: unknown): Promise<Upstream> {
-    const what = `${method} ${path.split('?')[0]}`;
-    let response: Response;
-    try {
-      response = await fetchImpl(`${apiBase}${path}`, {
-        method,
-        headers: {
-          'x-api-key': apiKey,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error', // never follow a redirect with the key elsewhere
-      });
-    } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `no answer within ${timeoutMs} ms`
-          : `unreachable (${error instanceof Error ? error.message : String(error)})`;
-      throw upstreamFailure(what, reason);
-    }
-    const text = await response.text().catch(() => '');
-    let parsed: unknown = null;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = null;
-      }
-    }
-    return { status: response.status, body: parsed };
-  }
-
-  function fail(what: string, upstream: Upstream): HttpError {
-    const hint = upstream.status === 401 || upstream.status === 403 ? ' (check the API key)' : '';
-    const detail = detailOf(upstream.body);
-    return upstreamFailure(
-      what,
-      `answered ${upstream.status}${detail ? `: ${detail}` : ''}${hint}`,
-    );
-  }
+  const upstream = upstreamClient({
+    name: 'IntelliProve',
+    base: apiBase,
+    timeoutMs,
+    fetch: fetchImpl,
+    secrets: [apiKey],
+    onError,
+  });
+  const call = (method: string, path: string, body?: unknown) =>
+    upstream.call(method, path, { 'x-api-key': apiKey }, body);
+  const fail = (what: string, answer: Upstream) => upstream.fail(what, answer);
+  const upstreamFailure = upstream.failure;
 
   async function ensureUser(externalId: string, language?: string): Promise<UserProfile> {
     const cached = profiles.get(externalId);
