@@ -3,6 +3,8 @@
  * backend so that the API key never reaches the browser. Node ≥ 20; no browser code.
  */
 export { createTokenHandler, DEFAULT_API_BASE } from './token-handler.js';
+export { createSahhaTokenHandler, DEFAULT_SAHHA_API_BASE } from './sahha-handler.js';
+export type { SahhaTokenHandlerOptions } from './sahha-handler.js';
 export type { TokenHandler, TokenHandlerOptions, GetUser, HostRequest } from './token-handler.js';
 export type {
   TokenRequest,
