@@ -1,6 +1,7 @@
 /**
  * `npm start`: the demo on the sandbox, offline. Ports: IP_DEMO_PORT (8080), IP_ENGINE_PORT
- * (8081), IP_PLUGIN_PORT (8082); IP_SANDBOX_DATA=file.json keeps the engine's data between runs.
+ * (8081), IP_PLUGIN_PORT (8082), IP_SAHHA_PORT (8083); IP_SANDBOX_DATA=file.json keeps the engine's
+ * data between runs.
  */
 import { SANDBOX_API_KEY } from './sandbox/engine.js';
 import { startSandbox } from './sandbox/index.js';
@@ -16,6 +17,7 @@ const sandbox = await startSandbox({
   hostPort: port('IP_DEMO_PORT', 8080),
   enginePort: port('IP_ENGINE_PORT', 8081),
   pluginPort: port('IP_PLUGIN_PORT', 8082),
+  sahhaPort: port('IP_SAHHA_PORT', 8083),
   dataFile: process.env.IP_SANDBOX_DATA || undefined,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
@@ -34,6 +36,7 @@ intelliprove-widgets demo — running offline on the sandbox
   Token endpoint     ${sandbox.host.url}/api/ip-token   (POST, built on intelliprove-widgets/server)
   Sandbox engine     ${sandbox.engine.url}/v2   (x-api-key: ${SANDBOX_API_KEY})
   Stand-in plug-ins  ${sandbox.plugins.url}/face-scan/ and /dashboard/
+  Sahha sandbox      ${sandbox.sahha.url}/api/v1   (token endpoint: ${sandbox.host.url}/api/sahha-token)
 
 Press Ctrl+C to stop.
 `);

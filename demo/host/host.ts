@@ -6,7 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createTokenHandler } from '../../src/server/index.js';
+import { createSahhaTokenHandler, createTokenHandler } from '../../src/server/index.js';
+import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../sandbox/sahha.js';
 import { escapeHtml, listen, sendHtml, serveFile, type Running } from '../sandbox/http-util.js';
 import { SEED_USERS } from '../sandbox/store.js';
 
@@ -18,6 +19,8 @@ export interface HostOptions {
   apiKey: string;
   engineUrl: string;
   pluginOrigin: string;
+  /** Origin of the Sahha sandbox; mounts /api/sahha-token when given. */
+  sahhaUrl?: string;
 }
 
 function cookie(req: IncomingMessage, name: string): string | null {
@@ -41,12 +44,20 @@ export function createHostHandler(options: HostOptions) {
     apiBase: options.engineUrl,
     getUser: (req) => sessionUser(req as IncomingMessage),
   });
+  const sahhaTokens = options.sahhaUrl
+    ? createSahhaTokenHandler({
+        clientId: SAHHA_CLIENT_ID,
+        clientSecret: SAHHA_CLIENT_SECRET,
+        apiBase: options.sahhaUrl,
+        getUser: (req) => sessionUser(req as IncomingMessage),
+      })
+    : undefined;
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     `frame-src ${options.pluginOrigin} https://*.intelliprove.com`,
-    `connect-src 'self' ${options.engineUrl}`,
+    `connect-src 'self' ${options.engineUrl}${options.sahhaUrl ? ` ${options.sahhaUrl}` : ''}`,
     "img-src 'self' data:",
     "require-trusted-types-for 'script'",
   ].join('; ');
@@ -69,6 +80,7 @@ export function createHostHandler(options: HostOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/api/ip-token') return tokens.node(req, res);
+    if (url.pathname === '/api/sahha-token' && sahhaTokens) return sahhaTokens.node(req, res);
     if (url.pathname === '/login') {
       const user = url.searchParams.get('user') ?? '';
       res.writeHead(303, {

@@ -6,12 +6,14 @@ import { startHost } from '../host/host.js';
 import type { Running } from './http-util.js';
 import { SANDBOX_API_KEY, startEngine, type Engine } from './engine.js';
 import { startPlugins } from './plugins.js';
+import { startSahha, type SahhaEngine } from './sahha.js';
 
 export interface SandboxOptions {
   /** Ports; 0 (the default) picks free ones. */
   enginePort?: number;
   pluginPort?: number;
   hostPort?: number;
+  sahhaPort?: number;
   dataFile?: string;
   /** Stand-in scan timings (seconds), short in tests. */
   scanSeconds?: number;
@@ -21,6 +23,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   engine: Running & { engine: Engine };
   plugins: Running;
+  sahha: Running & { engine: SahhaEngine };
   host: Running;
   close(): Promise<void>;
 }
@@ -35,7 +38,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     checkSeconds: options.checkSeconds,
   });
   engine.engine.options.pluginOrigin = plugins.url;
+  const sahha = await startSahha({ port: options.sahhaPort });
   const host = await startHost({
+    sahhaUrl: sahha.url,
     apiKey: SANDBOX_API_KEY,
     engineUrl: engine.url,
     pluginOrigin: plugins.url,
@@ -44,9 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     engine,
     plugins,
+    sahha,
     host,
     close: async () => {
-      await Promise.all([host.close(), plugins.close(), engine.close()]);
+      await Promise.all([host.close(), plugins.close(), engine.close(), sahha.close()]);
     },
   };
 }

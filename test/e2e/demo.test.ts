@@ -184,6 +184,26 @@ describe('demo host', () => {
     await page.close();
   });
 
+  it('serves a Sahha token endpoint for the signed-in user, whose token reads the Sahha sandbox', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.host.url}/login?user=amy%40example.com`);
+    const result = await page.evaluate(async (sahha) => {
+      const answer = await fetch('/api/sahha-token', {
+        method: 'POST',
+        body: JSON.stringify({ purpose: 'api' }),
+      });
+      const { token } = await answer.json();
+      const scores = await fetch(`${sahha}/api/v1/profile/score?types=sleep`, {
+        headers: { authorization: `profile ${token}` },
+      });
+      return { status: answer.status, scores: scores.status, body: await scores.json() };
+    }, sandbox.sahha.url);
+    assert.equal(result.status, 200);
+    assert.equal(result.scores, 200);
+    assert.equal(result.body[0].externalId, 'amy@example.com');
+    await page.close();
+  });
+
   it('fetches only what a page uses: no chart.js without charts, the gauge chart once for many gauges', async () => {
     const chunks = async (path: string) => {
       const page = await browser.newPage();
