@@ -5,7 +5,13 @@
 export { createTokenHandler, DEFAULT_API_BASE } from './token-handler.js';
 export { createSahhaTokenHandler, DEFAULT_SAHHA_API_BASE } from './sahha-handler.js';
 export type { SahhaTokenHandlerOptions } from './sahha-handler.js';
-export type { TokenHandler, TokenHandlerOptions, GetUser, HostRequest } from './token-handler.js';
+export type {
+  TokenHandler,
+  TokenHandlerOptions,
+  HandlerOptions,
+  GetUser,
+  HostRequest,
+} from './token-handler.js';
 export type {
   TokenRequest,
   TokenResponse,

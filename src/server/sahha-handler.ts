@@ -7,25 +7,16 @@ import {
   toNodeHandler,
   type CoreHandler,
 } from './http.js';
-import type { GetUser, HostRequest, TokenHandler } from './token-handler.js';
+import type { HandlerOptions, HostRequest, TokenHandler } from './token-handler.js';
 import { parseTokenRequest } from './token-request.js';
 import { detailOf, upstreamClient, type Upstream } from './upstream.js';
 
-export interface SahhaTokenHandlerOptions {
+export interface SahhaTokenHandlerOptions extends HandlerOptions {
   /** Sahha client id and secret (Sahha Dashboard → API Keys). Sent only to `apiBase`. */
   clientId: string;
   clientSecret: string;
   /** Sahha API origin. Default `https://api.sahha.ai`. */
   apiBase?: string;
-  /** The external id of the signed-in user, from the host's own session. */
-  getUser: GetUser;
-  /** Milliseconds before an upstream call is abandoned. Default 10 000. */
-  timeoutMs?: number;
-  /** Largest accepted request body in bytes. Default 16 KiB. */
-  maxBodyBytes?: number;
-  /** Receives upstream failures (already redacted). Default `console.error`. */
-  onError?: (error: Error) => void;
-  fetch?: typeof fetch;
 }
 
 export const DEFAULT_SAHHA_API_BASE = 'https://api.sahha.ai';

@@ -20,11 +20,8 @@ export type GetUser<R extends HostRequest = HostRequest> = (
   request: R,
 ) => string | null | undefined | Promise<string | null | undefined>;
 
-export interface TokenHandlerOptions {
-  /** IntelliProve API key. Sent only to `apiBase`, never to the browser. */
-  apiKey: string;
-  /** IntelliProve API origin. Default `https://engine.intelliprove.com`. */
-  apiBase?: string;
+/** Options every token handler takes. */
+export interface HandlerOptions {
   /** The external user id of the signed-in user, from the host's own session. */
   getUser: GetUser;
   /** Milliseconds before an upstream call is abandoned. Default 10 000. */
@@ -35,6 +32,13 @@ export interface TokenHandlerOptions {
   onError?: (error: Error) => void;
   /** Fetch implementation for upstream calls (tests, proxies). Default global `fetch`. */
   fetch?: typeof fetch;
+}
+
+export interface TokenHandlerOptions extends HandlerOptions {
+  /** IntelliProve API key. Sent only to `apiBase`, never to the browser. */
+  apiKey: string;
+  /** IntelliProve API origin. Default `https://engine.intelliprove.com`. */
+  apiBase?: string;
 }
 
 export interface TokenHandler {
