@@ -14,7 +14,8 @@ const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
   sv: () => import('./locales/sv.js').then((m) => m.sv),
 };
 
-const loaded: Partial<Record<Language, Catalog>> = { en };
+// English starts with the kit's own texts; providers add theirs when they load.
+const loaded: Partial<Record<Language, Catalog>> = { en: { ...en } as Catalog };
 const loading = new Map<Language, Promise<Catalog>>();
 
 /** The catalog for `lang` if it is already here. */
@@ -34,12 +35,17 @@ export function loadCatalog(lang: Language): Promise<Catalog> {
           `[intelliprove-widgets] The "${lang}" texts could not be loaded; showing English.`,
           error,
         );
-        return en;
+        return loaded.en!;
       })
       .then((catalog) => (loaded[lang] = catalog));
     loading.set(lang, pending);
   }
   return pending;
+}
+
+/** Adds English texts that ship with a lazily loaded part (a provider). */
+export function extendEnglish(texts: Partial<Catalog>): void {
+  Object.assign(loaded.en!, texts);
 }
 
 /** Fills `{name}` placeholders in `text` from `values`. */
@@ -53,5 +59,5 @@ export function translate(
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return format((loaded[lang] ?? en)[key] ?? en[key], values);
+  return format((loaded[lang] ?? loaded.en!)[key] ?? loaded.en![key] ?? key, values);
 }

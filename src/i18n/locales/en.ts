@@ -1,3 +1,5 @@
+import type { enSahha } from './en-sahha.js';
+
 /** English: the source catalog. Every other language must have every key (checked by tsc). */
 export const en = {
   'face-scan.title': 'IntelliProve face scan',
@@ -62,4 +64,5 @@ export const en = {
   'hint.resonant_breathing_score.good': 'Good resonant breathing (over 70)',
 };
 
-export type Catalog = Record<keyof typeof en, string>;
+/** Every text of every language: the kit's own and the Sahha provider's (loaded with it). */
+export type Catalog = Record<keyof typeof en | keyof typeof enSahha, string>;
