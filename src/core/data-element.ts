@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { requestedLanguage, toLanguage } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/translate.js';
-import { PROVIDERS } from '../providers/index.js';
+import { PROVIDER_NAMES, loadProvider, loadedProvider } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { pageDefaults } from './config.js';
@@ -40,8 +40,8 @@ export abstract class DataElement<R> extends IpElement {
   protected abstract label(): string;
   protected abstract valueView(reading: R): TemplateResult;
   protected abstract skeleton(): TemplateResult;
-  /** The message when there is no data yet: title and hint. */
-  protected abstract readonly noneYet: [MessageKey, MessageKey];
+  /** The message when there is no data yet, as the provider words it: title and hint. */
+  protected abstract emptyKeys(provider: Provider): [MessageKey, MessageKey];
 
   protected readonly data = new Task(this, {
     args: () => [
@@ -58,7 +58,7 @@ export abstract class DataElement<R> extends IpElement {
       this.status = 'loading';
       const inputs = JSON.stringify(this.dataArgs());
       try {
-        const provider = this.resolveProvider();
+        const provider = await this.fetchProvider();
         const load = this.loader(provider);
         const context = this.apiContext(provider);
         const [reading] = await Promise.all([load(context), this.loadPreferences(context)]);
@@ -100,16 +100,28 @@ export abstract class DataElement<R> extends IpElement {
     this.generation++;
   }
 
-  /** The provider in force, or an `invalid-attribute` error naming the valid ones. */
+  private providerName(): string {
+    return this.provider || pageDefaults().provider || 'intelliprove';
+  }
+
+  private unknownProvider(name: string): IpError {
+    return new IpError(
+      'invalid-attribute',
+      `<${this.localName}> provider="${name}" is not known; use one of: ${PROVIDER_NAMES.join(', ')}.`,
+    );
+  }
+
+  /** The provider in force, once its code is here (render paths); throws otherwise. */
   protected resolveProvider(): Provider {
-    const name = this.provider || pageDefaults().provider || 'intelliprove';
-    const provider = PROVIDERS[name];
-    if (!provider) {
-      throw new IpError(
-        'invalid-attribute',
-        `<${this.localName}> provider="${name}" is not known; use one of: ${Object.keys(PROVIDERS).join(', ')}.`,
-      );
-    }
+    const provider = loadedProvider(this.providerName());
+    if (!provider) throw this.unknownProvider(this.providerName());
+    return provider;
+  }
+
+  /** The provider in force, fetching its code if needed; an `invalid-attribute` error if unknown. */
+  private async fetchProvider(): Promise<Provider> {
+    const provider = await loadProvider(this.providerName());
+    if (!provider) throw this.unknownProvider(this.providerName());
     return provider;
   }
 
@@ -180,7 +192,8 @@ export abstract class DataElement<R> extends IpElement {
     const stale = busy && JSON.stringify(this.dataArgs()) !== this.shownInputs;
     if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
     else if (reading === undefined || stale) body = this.loadingView();
-    else if (reading === null) body = this.emptyView(this.label(), ...this.noneYet);
+    else if (reading === null)
+      body = this.emptyView(this.label(), ...this.emptyKeys(this.resolveProvider()));
     else {
       try {
         body = this.valueView(reading);

@@ -112,6 +112,10 @@ export const intelliprove: Provider = {
   defaultApiBase: 'https://engine.intelliprove.com',
   scheme: 'Token',
   biomarkers: BIOMARKERS,
+  empty: {
+    biomarker: ['state.no-scan', 'state.no-scan-hint'],
+    score: ['state.no-data', 'state.no-data-hint'],
+  },
   scores: Object.fromEntries(
     [...METRICS, ...Object.keys(WELLBEING)].map((key) => [
       key,

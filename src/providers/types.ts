@@ -17,6 +17,8 @@ export interface BiomarkerReading {
   history?: { at: Date; value: number | null }[];
   /** Provider-specific id of the measurement (the face scan id). */
   id?: string;
+  /** A daily aggregate (Sahha): shown as "on <date>" rather than a time. */
+  period?: 'day';
 }
 
 export interface ScoreReading {
@@ -27,6 +29,8 @@ export interface ScoreReading {
   /** Provider's own word for the level (Sahha: minimal low medium high). */
   state?: string;
   at?: Date;
+  /** What the score is based on (Sahha), shown by gauges with `details`. */
+  factors?: { name: string; value?: number; goal?: number; unit?: string; state?: string }[];
 }
 
 /** How a reading is shown: its label, quantity (units) and optional reference hint. */
@@ -44,6 +48,8 @@ export interface Provider {
   readonly scheme: string;
   readonly biomarkers: Readonly<Record<string, BiomarkerInfo>>;
   readonly scores: Readonly<Record<string, { label: MessageKey }>>;
+  /** What cards and gauges say before there is any data: title and hint. */
+  readonly empty: { biomarker: [MessageKey, MessageKey]; score: [MessageKey, MessageKey] };
   /** The latest reading (or the one with `id`), with `history` older ones; null when none yet. */
   biomarker(
     context: ApiContext,

@@ -63,10 +63,9 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
   @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart<'line'>;
 
-  protected readonly noneYet = ['state.no-scan', 'state.no-scan-hint'] as const satisfies [
-    MessageKey,
-    MessageKey,
-  ];
+  protected emptyKeys(provider: Provider): [MessageKey, MessageKey] {
+    return provider.empty.biomarker;
+  }
 
   protected dataArgs() {
     return [this.biomarker, this.faceScanId, this.history];
@@ -211,7 +210,13 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
           ? nothing
           : html`<p part="time" class="time">
               <time datetime=${reading.at.toISOString()} title=${formatDateTime(lang, reading.at)}
-                >${this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })}</time
+                >${
+                  reading.period === 'day'
+                    ? this.t('card.day', {
+                        date: formatDateTime(lang, reading.at, { dateStyle: 'medium' }),
+                      })
+                    : this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })
+                }</time
               >
             </p>`
       }

@@ -48,6 +48,23 @@ export const gaugeStyles = css`
   .time {
     text-align: center;
   }
+  .factors ul {
+    list-style: none;
+    margin: 4px 0 0;
+    padding: 0;
+    font-size: 0.8rem;
+  }
+  .factors li {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 2px 0;
+    border-top: 1px solid var(--_border);
+  }
+  .factor-value {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
   .gauge-skeleton {
     width: 100%;
     max-width: var(--ip-gauge-size, 200px);

@@ -14,6 +14,14 @@ import type { Provider, ScoreReading } from '../../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export type Zone = 'below' | 'around' | 'above';
+type Level = 'minimal' | 'low' | 'medium' | 'high';
+/** Colours for a provider's levels (Sahha's score states). */
+const LEVEL_ZONES: Record<Level, Zone> = {
+  minimal: 'below',
+  low: 'below',
+  medium: 'around',
+  high: 'above',
+};
 
 /** Where a 0–100 score stands against the user's average (50): within ±5 counts as around. */
 export function zoneOf(score: number): Zone {
@@ -35,6 +43,7 @@ export function zoneOf(score: number): Zone {
  * @csspart value - The score.
  * @csspart zone - Below / around / above average, in words.
  * @csspart confidence - The confidence.
+ * @csspart factors - What the score is based on (with `details`).
  * @csspart empty - The "no data yet" message.
  * @csspart error - The error message.
  * @csspart retry-button - The error's retry button.
@@ -52,14 +61,16 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
   @property() metric?: string;
 
+  /** Also list what the score is based on, where the provider says (Sahha's factors). */
+  @property({ type: Boolean }) details = false;
+
   @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart<'doughnut'>;
   private stopTheme?: () => void;
 
-  protected readonly noneYet = ['state.no-data', 'state.no-data-hint'] as const satisfies [
-    MessageKey,
-    MessageKey,
-  ];
+  protected emptyKeys(provider: Provider): [MessageKey, MessageKey] {
+    return provider.empty.score;
+  }
 
   protected dataArgs() {
     return [this.metric];
@@ -112,6 +123,11 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
     void this.draw();
   }
 
+  private zone(): Zone {
+    const level = this.level(this.data.value);
+    return level ? LEVEL_ZONES[level] : zoneOf(this.score() ?? 0);
+  }
+
   private score(): number | null {
     const score = this.data.value?.score;
     return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
@@ -122,7 +138,7 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
     const score = this.score() ?? 0;
     return {
       data: [score, 100 - score],
-      backgroundColor: [themeColor(this, `--_${zoneOf(score)}`), themeColor(this, '--_track')],
+      backgroundColor: [themeColor(this, `--_${this.zone()}`), themeColor(this, '--_track')],
     };
   }
 
@@ -165,11 +181,13 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
   protected valueView(reading: ScoreReading) {
     const label = this.label();
     const score = this.score();
-    if (score === null) return this.emptyView(label, 'state.no-data', 'state.no-data-hint');
+    if (score === null) return this.emptyView(label, ...this.emptyKeys(this.resolveProvider()));
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
-    const zone = zoneOf(score);
-    const zoneText = this.t(`zone.${zone}` as MessageKey);
+    const level = this.level(reading);
+    const zone = level ? LEVEL_ZONES[level] : zoneOf(score);
+    // The provider's own level in words (Sahha), else where the score stands against 50.
+    const zoneText = this.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
     const confidence =
       typeof reading.confidence === 'number'
         ? this.t('gauge.confidence', {
@@ -196,7 +214,35 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
         </div>
       </div>
       <p part="zone" class="zone zone-${zone}"><span class="zone-text">${zoneText}</span></p>
-      ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}`;
+      ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}
+      ${
+        this.details && reading.factors?.length
+          ? html`<div part="factors" class="factors">
+              <p class="hint">${this.t('gauge.factors')}</p>
+              <ul>
+                ${reading.factors.map(
+                  (factor) =>
+                    html`<li>
+                      <span>${factor.name.replace(/_/g, ' ')}</span>
+                      ${
+                        typeof factor.value === 'number'
+                          ? html`<span class="factor-value"
+                              >${formatNumber(lang, factor.value)}${factor.unit && factor.unit !== 'score' ? ` ${factor.unit}` : ''}</span
+                            >`
+                          : nothing
+                      }
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }`;
+  }
+
+  /** The provider's level word for the score, if it gives a known one. */
+  private level(reading: ScoreReading | null | undefined): Level | undefined {
+    const state = reading?.state?.toLowerCase();
+    return state && state in LEVEL_ZONES ? (state as Level) : undefined;
   }
 
   protected skeleton() {
