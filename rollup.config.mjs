@@ -68,6 +68,9 @@ export default [
   ...Object.entries(SEPARATE).map(([path, name]) => ({
     input: { [name]: `dist/${path}.js` },
     external: external(path),
+    // Lazy parts (the Sahha provider, other languages) import what they share from the entry
+    // itself, instead of splitting the entry into a stub and a shared chunk.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/chunks',
       format: 'es',
