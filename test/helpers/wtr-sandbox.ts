@@ -8,7 +8,12 @@ import type { Middleware } from 'koa';
 import type { Plugin } from '@web/dev-server-core';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { createTokenHandler, type TokenHandler } from '../../src/server/index.js';
+import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../../demo/sandbox/sahha.js';
+import {
+  createSahhaTokenHandler,
+  createTokenHandler,
+  type TokenHandler,
+} from '../../src/server/index.js';
 
 /** The user the test page's token endpoint signs in as; the `x-test-user` header overrides it. */
 export const TEST_USER = 'demo@example.com';
@@ -21,8 +26,8 @@ export interface ScriptedAnswer {
   /** Or this raw body, with `contentType`. */
   body?: string;
   contentType?: string;
-  /** Or forward to the real token endpoint (sandbox engine) and answer what it answers. */
-  proxy?: boolean;
+  /** Or forward to the real token endpoint (IntelliProve sandbox, or `'sahha'`) and answer what it answers. */
+  proxy?: boolean | 'sahha';
   /** With `proxy`: fields to override in its JSON answer. */
   override?: Record<string, unknown>;
   /** With `proxy`: the signed-in user (default TEST_USER). */
@@ -60,11 +65,14 @@ export interface SandboxEnv {
   plugins: string;
   host: string;
   tokenEndpoint: string;
+  sahha: string;
+  sahhaTokenEndpoint: string;
 }
 
 export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
   let sandbox: Sandbox | undefined;
   let tokens: TokenHandler | undefined;
+  let sahhaTokens: TokenHandler | undefined;
   let env: SandboxEnv | undefined;
 
   const plugin: Plugin = {
@@ -76,7 +84,19 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
         plugins: sandbox.plugins.url,
         host: sandbox.host.url,
         tokenEndpoint: '/api/ip-token',
+        sahha: sandbox.sahha.url,
+        sahhaTokenEndpoint: '/api/sahha-token',
       };
+      const testUser = (req: Request | import('node:http').IncomingMessage) =>
+        (req instanceof Request
+          ? req.headers.get('x-test-user')
+          : (req.headers['x-test-user'] as string | undefined)) ?? TEST_USER;
+      sahhaTokens = createSahhaTokenHandler({
+        clientId: SAHHA_CLIENT_ID,
+        clientSecret: SAHHA_CLIENT_SECRET,
+        apiBase: sandbox.sahha.url,
+        getUser: testUser,
+      });
       tokens = createTokenHandler({
         apiKey: SANDBOX_API_KEY,
         apiBase: sandbox.engine.url,
@@ -165,7 +185,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (answer.proxy) {
-      const real = await tokens!.fetch(
+      const real = await (answer.proxy === 'sahha' ? sahhaTokens! : tokens!).fetch(
         new Request('http://test/api/ip-token', {
           method: 'POST',
           body: JSON.stringify(body),
@@ -189,6 +209,11 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
     if (ctx.path === '/__ip/env') {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(env);
+      return;
+    }
+    if (ctx.path === '/api/sahha-token' && sahhaTokens) {
+      ctx.respond = false;
+      await sahhaTokens.node(ctx.req, ctx.res);
       return;
     }
     if (ctx.path === '/api/ip-token' && tokens) {

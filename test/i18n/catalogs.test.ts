@@ -19,13 +19,13 @@ const LOADERS: Record<(typeof LANGS)[number], () => Promise<Strings>> = {
  * really is the same in that language, not an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<(typeof LANGS)[number], readonly string[]> = {
-  // Unit symbol and score suffix are language-neutral.
-  nl: ['unit.mmhg', 'unit.score'],
+  // Unit symbol, score suffix and "VO2 max" are language-neutral.
+  nl: ['unit.mmhg', 'unit.score', 'biomarker.vo2_max'],
   // "bpm" is the usual French abbreviation; "Hypertension" is the French word too.
-  fr: ['unit.mmhg', 'unit.score', 'unit.bpm', 'metric.hypertension'],
-  // "Mental stress" is the ordinary Danish and Swedish term.
-  da: ['unit.mmhg', 'unit.score', 'metric.mental_stress'],
-  sv: ['unit.mmhg', 'unit.score', 'metric.mental_stress'],
+  fr: ['unit.mmhg', 'unit.score', 'unit.bpm', 'metric.hypertension', 'biomarker.vo2_max'],
+  // "Mental stress" and "Minimal" are the ordinary Danish and Swedish words.
+  da: ['unit.mmhg', 'unit.score', 'metric.mental_stress', 'biomarker.vo2_max', 'level.minimal'],
+  sv: ['unit.mmhg', 'unit.score', 'metric.mental_stress', 'biomarker.vo2_max', 'level.minimal'],
 };
 
 function placeholders(text: string): string[] {
@@ -38,7 +38,10 @@ for (const lang of LANGS) {
     let catalog: Strings;
 
     before(async () => {
-      en = (await import('../../src/i18n/locales/en.js')).en;
+      en = {
+        ...(await import('../../src/i18n/locales/en.js')).en,
+        ...(await import('../../src/i18n/locales/en-sahha.js')).enSahha,
+      };
       catalog = await LOADERS[lang]();
     });
 
