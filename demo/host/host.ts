@@ -73,6 +73,7 @@ export function createHostHandler(options: HostOptions) {
     return text
       .replaceAll('{{API_BASE}}', escapeHtml(options.engineUrl))
       .replaceAll('{{PLUGIN_ORIGIN}}', escapeHtml(options.pluginOrigin))
+      .replaceAll('{{SAHHA_BASE}}', escapeHtml(options.sahhaUrl ?? ''))
       .replaceAll('{{USER}}', escapeHtml(user ?? '(signed out)'))
       .replaceAll('{{USER_OPTIONS}}', options_);
   }

@@ -38,9 +38,12 @@ scan?.addEventListener('ip-dismiss', () => dashboard?.scrollIntoView({ behavior:
 
 // Language and unit-system switchers: the elements update in place.
 const results = document.getElementById('results');
-const dataElements = () => results.querySelectorAll('ip-biomarker-card, ip-metric-gauge');
+const sahha = document.getElementById('sahha');
+const dataElements = () => document.querySelectorAll('ip-biomarker-card, ip-metric-gauge');
 document.getElementById('lang-switch')?.addEventListener('change', (event) => {
-  results.lang = event.target.value; // elements inherit the nearest [lang]
+  // Elements inherit the nearest [lang].
+  results.lang = event.target.value;
+  if (sahha) sahha.lang = event.target.value;
 });
 document.getElementById('unit-switch')?.addEventListener('change', (event) => {
   for (const el of dataElements()) {

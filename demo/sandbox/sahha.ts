@@ -105,7 +105,7 @@ function seedProfile(externalId: string, index: number): Profile {
       { category: 'vitals', type: 'oxygen_saturation', unit: 'percent', values: daily(97.4, 0.8) },
       { category: 'vitals', type: 'vo2_max', unit: 'ml/kg/min', values: daily(42.5, 0.4) },
       { category: 'vitals', type: 'body_temperature', unit: 'degC', values: daily(36.7, 0.2) },
-      { category: 'body', type: 'weight', unit: 'kg', values: daily(70, 0.3) },
+      { category: 'body', type: 'weight', unit: 'kg', values: daily(70, 0) },
       { category: 'body', type: 'height', unit: 'cm', values: daily(175, 0) },
       { category: 'body', type: 'body_mass_index', unit: 'kg/m2', values: daily(22.9, 0.1) },
       { category: 'body', type: 'body_fat', unit: 'percent', values: daily(21.3, 0.4) },
