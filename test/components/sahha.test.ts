@@ -89,6 +89,21 @@ describe('provider="sahha"', () => {
     expect(await show('sleep_duration', 'metric')).to.match(/\d+ hr,? \d+ min/);
   });
 
+  it('draws history from the daily values', async () => {
+    const el = await render<IpBiomarkerCard>('ip-biomarker-card', {
+      ...(await sahhaSetup()),
+      biomarker: 'steps',
+      history: '5',
+      lang: 'en',
+    });
+    await settled(el);
+    expect(textOf(el)).to.match(/On \w{3} \d+, \d{4}/);
+    const canvas = await until(() => el.shadowRoot!.querySelector('canvas'), 'canvas');
+    const { Chart } = await import('chart.js');
+    const chart = await until(() => Chart.getChart(canvas), 'chart');
+    expect(chart.data.datasets[0]!.data).to.have.length(5);
+  });
+
   it('shows every score with its level in words, in all five languages, and its factors with details', async () => {
     const where = await sahhaSetup();
     for (const lang of LANGUAGES) {
