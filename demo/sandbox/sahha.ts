@@ -56,28 +56,43 @@ function seedProfile(externalId: string, index: number): Profile {
     Math.round((base + Math.sin(day * 1.7 + index) * spread) * 100) / 100;
   const daily = (base: number, spread: number, days = 7) =>
     Array.from({ length: days }, (_, day) => wobble(base, spread, day));
+  const FACTORS: Record<string, [string, string, number][]> = {
+    activity: [
+      ['steps', 'count', 10000],
+      ['active_hours', 'hour', 8],
+      ['extended_inactivity', 'minute', 600],
+    ],
+    sleep: [
+      ['sleep_duration', 'minute', 480],
+      ['sleep_regularity', 'score', 100],
+      ['sleep_debt', 'minute', 0],
+    ],
+    readiness: [
+      ['sleep_duration', 'minute', 480],
+      ['heart_rate_variability', 'ms', 60],
+      ['resting_heart_rate', 'bpm', 60],
+    ],
+    wellbeing: [
+      ['activity', 'score', 100],
+      ['sleep', 'score', 100],
+    ],
+    mental_wellbeing: [
+      ['sleep_regularity', 'score', 100],
+      ['circadian_alignment', 'score', 100],
+    ],
+  };
   const score = (type: string, value: number) => ({
     type,
     value,
     state: state(value),
-    factors: [
-      {
-        name: `${type}_factor_a`,
-        value: Math.round(value * 100),
-        goal: 80,
-        unit: 'score',
-        score: value,
-        state: state(value),
-      },
-      {
-        name: `${type}_factor_b`,
-        value: Math.round(value * 80),
-        goal: 70,
-        unit: 'score',
-        score: value * 0.9,
-        state: state(value * 0.9),
-      },
-    ],
+    factors: (FACTORS[type] ?? []).map(([name, unit, goal]) => ({
+      name,
+      value: Math.round((goal || 100) * value),
+      goal,
+      unit,
+      score: value,
+      state: state(value),
+    })),
   });
   return {
     profileId: randomUUID(),
