@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
+import type { Language } from '../../contract.js';
 import { loadGaugeChart } from '../../core/charts/index.js';
 import { DataElement } from '../../core/data-element.js';
 import { dataStyles } from '../../core/data.styles.js';
@@ -14,6 +15,15 @@ import type { Provider, ScoreReading } from '../../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export type Zone = 'below' | 'around' | 'above';
+
+/** A factor's value with its unit: time units through Intl, counts and scores without one. */
+function factorValue(lang: Language, value: number, unit = ''): string {
+  if (unit === 'minute' || unit === 'hour') {
+    return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
+  }
+  const plain = formatNumber(lang, value);
+  return unit && unit !== 'score' && unit !== 'count' ? `${plain} ${unit}` : plain;
+}
 type Level = 'minimal' | 'low' | 'medium' | 'high';
 /** Colours for a provider's levels (Sahha's score states). */
 const LEVEL_ZONES: Record<Level, Zone> = {
@@ -227,7 +237,7 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
                       ${
                         typeof factor.value === 'number'
                           ? html`<span class="factor-value"
-                              >${formatNumber(lang, factor.value)}${factor.unit && factor.unit !== 'score' ? ` ${factor.unit}` : ''}</span
+                              >${factorValue(lang, factor.value, factor.unit)}</span
                             >`
                           : nothing
                       }
