@@ -51,11 +51,9 @@ const TYPES: Record<string, [Category, Quantity, MessageKey?]> = {
 
 const SCORES = ['activity', 'sleep', 'readiness', 'wellbeing', 'mental_wellbeing'];
 
-/** Sahha's value in the unit the kit's quantity is stored in (kg, cm, km, °C, minutes, %). */
+/** Sahha's mass and time units in the kit's base units (kg, minutes); metres are in `valueIn`. */
 function normalise(value: number, unit: string): number {
   switch (unit.toLowerCase()) {
-    case 'm':
-      return value; // heights in m are handled by the caller; distances below
     case 'g':
       return value / 1000;
     case 'second':
