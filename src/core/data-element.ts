@@ -156,12 +156,7 @@ export abstract class DataElement<R> extends IpElement {
   protected report(error: unknown): IpError {
     const failure = error instanceof IpError ? error : new IpError('api-error', String(error));
     this.status = 'error';
-    console.error(`[intelliprove-widgets] ${failure.message}`);
-    this.emit('ip-error', {
-      code: failure.code,
-      message: failure.message,
-      ...(failure.status === undefined ? {} : { status: failure.status }),
-    });
+    this.announceError(failure);
     return failure;
   }
 

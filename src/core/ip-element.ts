@@ -5,6 +5,7 @@ import { onLangChange, resolveLanguage } from '../i18n/locale.js';
 import { catalogFor, loadCatalog, translate, type MessageKey } from '../i18n/translate.js';
 import { VERSION } from '../version.js';
 import { onConfigure, pageDefaults } from './config.js';
+import type { IpError } from './errors.js';
 import type { IpEventDetailMap } from './events.js';
 
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
@@ -72,6 +73,16 @@ export abstract class IpElement extends LitElement {
   /** The token endpoint in force: own attribute, then the page default. */
   protected get effectiveTokenEndpoint(): string | undefined {
     return this.tokenEndpoint || pageDefaults().tokenEndpoint || undefined;
+  }
+
+  /** Tells the page about a failure: one console message naming the fix, and `ip-error`. */
+  protected announceError(error: IpError): void {
+    console.error(`[intelliprove-widgets] ${error.message}`);
+    this.emit('ip-error', {
+      code: error.code,
+      message: error.message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+    });
   }
 
   /** Fires a kit event that bubbles out of shadow roots. */

@@ -216,12 +216,7 @@ export abstract class PluginElement extends IpElement {
     this.failure = error;
     this.phase = 'error';
     this.status = 'error';
-    console.error(`[intelliprove-widgets] ${error.message}`);
-    this.emit('ip-error', {
-      code: error.code,
-      message: error.message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-    });
+    this.announceError(error);
   }
 
   /** Checks a newly rendered iframe and registers its window with the message bridge. */
