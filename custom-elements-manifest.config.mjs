@@ -18,6 +18,16 @@ export default {
           for (const declaration of module.declarations ?? []) {
             if (declaration.events)
               declaration.events = declaration.events.filter((e) => e.name !== 'type');
+            // Internal reactive state ({ state: true }) has no attribute.
+            const hidden = new Set(
+              (declaration.members ?? [])
+                .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
+                .map((m) => m.name),
+            );
+            if (declaration.attributes)
+              declaration.attributes = declaration.attributes.filter(
+                (a) => !hidden.has(a.fieldName),
+              );
           }
         }
       },

@@ -1,6 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { requestedLanguage, toLanguage } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { PROVIDER_NAMES, loadProvider, loadedProvider } from '../providers/index.js';
@@ -10,6 +8,7 @@ import { pageDefaults } from './config.js';
 import { IpError } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { onScanCompleted } from './scan-signal.js';
+import { Task } from './task.js';
 
 /**
  * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
@@ -17,14 +16,20 @@ import { onScanCompleted } from './scan-signal.js';
  * flow attribute → property → task → render (loading, value, empty, error).
  */
 export abstract class DataElement<R> extends IpElement {
+  static override properties: PropertyDeclarations = {
+    provider: {},
+    generation: { state: true },
+    userUnitSystem: { state: true },
+  };
+
   /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
-  @property() provider?: string;
+  declare provider?: string;
 
   /** Bumped to read again (after a scan, or `reload()`). */
-  @state() protected generation = 0;
+  protected generation = 0;
 
   /** The user's stored unit system, from the token endpoint. */
-  @state() protected userUnitSystem?: string;
+  declare protected userUnitSystem?: string;
 
   private stopScanListener?: () => void;
   /** The element's inputs the shown reading was read for. */
@@ -180,12 +185,12 @@ export abstract class DataElement<R> extends IpElement {
   }
 
   override render() {
-    const busy = this.data.status === TaskStatus.INITIAL || this.data.status === TaskStatus.PENDING;
+    const busy = this.data.status === 'pending';
     const reading = this.data.value;
     let body: TemplateResult;
     // A reading read for other inputs (another biomarker, say) is not shown while the new one loads.
     const stale = busy && JSON.stringify(this.dataArgs()) !== this.shownInputs;
-    if (this.data.status === TaskStatus.ERROR) body = this.errorView(this.data.error, this.label());
+    if (this.data.status === 'error') body = this.errorView(this.data.error, this.label());
     else if (reading === undefined || stale) body = this.loadingView();
     else if (reading === null)
       body = this.emptyView(this.label(), ...this.emptyKeys(this.resolveProvider()));

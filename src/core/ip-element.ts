@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Language } from '../contract.js';
 import { onLangChange, resolveLanguage } from '../i18n/locale.js';
 import { catalogFor, loadCatalog, translate, type MessageKey } from '../i18n/translate.js';
@@ -15,26 +14,35 @@ export type ElementStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
  * defaults, a reflected `status` that CSS can target, and typed events that cross shadow roots.
  */
 export abstract class IpElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    credentials: {},
+    lang: {},
+    status: { reflect: true },
+    userLanguage: { state: true },
+  };
+
   /** The kit version that defined this element (read by `define()` on a clash). */
   static readonly version = VERSION;
 
   /** URL of the host backend's token route. Default: the kit script's `data-token-endpoint`. */
-  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  declare tokenEndpoint?: string;
 
   /** IntelliProve API origin. Default: `data-api-base`, else `https://engine.intelliprove.com`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** Fetch credentials mode for the token endpoint: `same-origin` (default), `include`, `omit`. */
-  @property() credentials?: RequestCredentials;
+  declare credentials?: RequestCredentials;
 
   /** Display language (`en nl fr da sv`); default from the page. */
-  @property() override lang = '';
+  override lang = '';
 
   /** What the element shows now: `idle`, `loading`, `ready`, `empty` or `error`. Reflected. */
-  @property({ reflect: true }) status: ElementStatus = 'idle';
+  status: ElementStatus = 'idle';
 
   /** The user's own language, from the token endpoint (used where the page sets none). */
-  @state() protected userLanguage?: string;
+  declare protected userLanguage?: string;
 
   private unsubscribe: (() => void)[] = [];
 

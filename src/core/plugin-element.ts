@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { TokenRequest } from '../contract.js';
 import { requestedLanguage, toLanguage } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/translate.js';
+import { enEmbeds } from '../i18n/locales/en.js';
+import { extendEnglish } from '../i18n/translate.js';
 import { pageDefaults } from './config.js';
 import { IpError } from './errors.js';
 import { IpElement } from './ip-element.js';
@@ -25,15 +26,27 @@ const MIN_REFRESH_DELAY_MS = 30 * 1000;
  * when removed.
  */
 export abstract class PluginElement extends IpElement {
-  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins?: string;
+  static override properties: PropertyDeclarations = {
+    allowedOrigins: { attribute: 'allowed-origins' },
+    phase: { state: true },
+    frameUrl: { state: true },
+    frameKey: { state: true },
+    failure: { state: true },
+  };
 
-  @state() protected phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private frameUrl?: URL;
+  static {
+    extendEnglish(enEmbeds);
+  }
+
+  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
+  declare allowedOrigins?: string;
+
+  protected phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  declare private frameUrl?: URL;
   /** The URL exactly as the token endpoint gave it: IntelliProve asks that it is never altered. */
   private frameSrc = '';
-  @state() private frameKey = 0;
-  @state() private failure?: IpError;
+  private frameKey = 0;
+  declare private failure?: IpError;
 
   protected abstract readonly purpose: 'face-scan' | 'dashboard';
   protected abstract readonly titleKey: MessageKey;

@@ -1,5 +1,5 @@
 /**
- * Numbers, dates, relative times and durations through `Intl`, with a small cache of
+ * Numbers, dates and relative times through `Intl`, with a small cache of
  * formatters (building one is far slower than using it). No DOM: safe to import in Node.
  */
 import type { Language } from '../contract.js';
@@ -8,7 +8,7 @@ const CACHE_LIMIT = 200;
 const cache = new Map<string, object>();
 
 /** The formatter for `key`, built by `make` on first use; the oldest entry goes past the limit. */
-function cached<T extends object>(key: string, make: () => T): T {
+export function cached<T extends object>(key: string, make: () => T): T {
   const hit = cache.get(key);
   if (hit) {
     // Move to the back so the least recently used entry is the one evicted.
@@ -114,49 +114,6 @@ export function formatRelativeTime(lang: Language, date: Date, now: Date = new D
   // -0 into 0, which reads "now".
   const rounded = Math.sign(value) * Math.round(Math.abs(value)) || 0;
   return rtf.format(rounded, unit);
-}
-
-/** The part of `Intl.DurationFormat` (ES2025) used here; TypeScript's lib may not have it yet. */
-interface DurationFormatLike {
-  format(duration: { hours?: number; minutes?: number }): string;
-}
-type DurationFormatConstructor = new (
-  lang: string,
-  options: { style: 'short'; minutesDisplay?: 'always' | 'auto' },
-) => DurationFormatLike;
-
-function durationFormatConstructor(): DurationFormatConstructor | undefined {
-  return (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
-}
-
-/**
- * `minutes` as hours and minutes, e.g. en "7 hr, 32 min" (`Intl.DurationFormat`) or
- * "7 hr 32 min" (where that is missing). A zero part is left out ("45 min", "8 hr"); the value
- * is rounded to whole minutes and a negative one counts as zero.
- */
-export function formatDuration(lang: Language, minutes: number): string {
-  const total = Math.max(0, Math.round(minutes)) || 0;
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  const DurationFormat = durationFormatConstructor();
-  if (DurationFormat) {
-    // With every part zero DurationFormat shows nothing by default, so ask for "0 min".
-    const minutesDisplay = total === 0 ? 'always' : 'auto';
-    const df = cached(
-      `duration|${lang}|${minutesDisplay}`,
-      () => new DurationFormat(lang, { style: 'short', minutesDisplay }),
-    );
-    return df.format({ hours, minutes: rest });
-  }
-  const parts: string[] = [];
-  if (hours > 0) parts.push(formatUnit(lang, hours, 'hour', 'h'));
-  if (rest > 0 || hours === 0) parts.push(formatUnit(lang, rest, 'minute', 'min'));
-  return parts.join(' ');
-}
-
-function formatUnit(lang: Language, value: number, unit: string, symbol: string): string {
-  if (!supportsUnitStyle()) return `${formatNumber(lang, value)} ${symbol}`;
-  return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
 }
 
 let unitStyle: boolean | undefined;

@@ -6,6 +6,7 @@ import { apiGet, type ApiContext } from '../core/api-client.js';
 import { enSahha } from '../i18n/locales/en-sahha.js';
 import { extendEnglish, type MessageKey } from '../i18n/translate.js';
 import type { Quantity } from '../units/index.js';
+import { formatQuantity } from '../units/quantity.js';
 import type { BiomarkerInfo, BiomarkerReading, Provider, ScoreReading } from './types.js';
 
 interface SahhaBiomarker {
@@ -85,6 +86,7 @@ export const sahha: Provider = {
     biomarker: ['state.no-data', 'state.no-device-data-hint'],
     score: ['state.no-data', 'state.no-device-data-hint'],
   },
+  format: formatQuantity,
   biomarkers: Object.fromEntries(
     Object.entries(TYPES).map(([type, [, quantity]]) => [
       type,

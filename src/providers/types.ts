@@ -4,7 +4,7 @@
  */
 import type { ApiContext } from '../core/api-client.js';
 import type { MessageKey } from '../i18n/translate.js';
-import type { Quantity } from '../units/index.js';
+import type { FormatQuantityOptions, FormattedQuantity, Quantity } from '../units/index.js';
 
 /** One reading of a biomarker: a number, or a pair (blood pressure), or null (not available). */
 export type ReadingValue = number | { systolic: number; diastolic: number } | null;
@@ -56,6 +56,11 @@ export interface Provider {
     key: string,
     options: { id?: string; history?: number },
   ): Promise<BiomarkerReading | null>;
+  /**
+   * Writes a value of one of its biomarkers, e.g. `formatQuantity` for a provider with
+   * quantities that differ between unit systems. Default: `formatSameUnit`.
+   */
+  format?(value: number, quantity: Quantity, options: FormatQuantityOptions): FormattedQuantity;
   /** The score; null when there is none yet (204). */
   score(context: ApiContext, key: string): Promise<ScoreReading | null>;
 }

@@ -3,8 +3,7 @@
  * numbers, in the unit system they chose. Values always come in the metric/base unit.
  */
 import type { Language, UnitSystem } from '../contract.js';
-import { formatDuration, formatNumber, numberFormat, supportsUnitStyle } from '../i18n/format.js';
-import { cmToFeetInches, cmToIn, cToF, kgToLb, kmToMi } from './convert.js';
+import { formatNumber } from '../i18n/format.js';
 
 /** What the kit shows, each with the unit its values come in. */
 export const QUANTITIES = [
@@ -56,108 +55,39 @@ export interface FormattedQuantity {
   text: string;
 }
 
-/** `Intl` units used here, with the symbol shown where `style: 'unit'` is not supported. */
-const FALLBACK_SYMBOLS = {
-  kilogram: 'kg',
-  pound: 'lb',
-  centimeter: 'cm',
-  inch: 'in',
-  foot: 'ft',
-  kilometer: 'km',
-  mile: 'mi',
-  celsius: '°C',
-  fahrenheit: '°F',
-  millisecond: 'ms',
-} as const;
-type IntlUnit = keyof typeof FALLBACK_SYMBOLS;
-
-const NUMBER_PARTS = new Set<string>([
-  'minusSign',
-  'plusSign',
-  'integer',
-  'group',
-  'decimal',
-  'fraction',
-  'nan',
-  'infinity',
-]);
-
-/** Splits an `Intl` formatting into its number and its unit (or percent sign). */
-function split(format: Intl.NumberFormat, value: number): FormattedQuantity {
-  let number = '';
-  let unit = '';
-  for (const part of format.formatToParts(value)) {
-    if (NUMBER_PARTS.has(part.type)) number += part.value;
-    else if (part.type === 'unit' || part.type === 'percentSign') unit += part.value;
-  }
-  return { value: number, unit, text: format.format(value) };
-}
-
-/** `value` in an `Intl` unit with at most `digits` decimals, e.g. nl "70,5 kg". */
-function withIntlUnit(
+/** `value` with at most `digits` decimals followed by a fixed unit word. */
+export function withLabel(
   lang: Language,
   value: number,
-  unit: IntlUnit,
+  unit: string,
   digits: number,
 ): FormattedQuantity {
-  if (!supportsUnitStyle()) return withLabel(lang, value, FALLBACK_SYMBOLS[unit], digits);
-  const format = numberFormat(lang, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: digits,
-  });
-  return split(format, value);
-}
-
-/** `value` with at most `digits` decimals followed by a fixed unit word. */
-function withLabel(lang: Language, value: number, unit: string, digits: number): FormattedQuantity {
   const number = formatNumber(lang, value, { maximumFractionDigits: digits });
   return { value: number, unit, text: unit ? `${number} ${unit}` : number };
 }
 
 /** A whole phrase without a separate unit (imperial height, sleep duration, a count). */
-function phrase(text: string): FormattedQuantity {
+export function phrase(text: string): FormattedQuantity {
   return { value: text, unit: '', text };
 }
 
+/** The quantities written the same in both unit systems: what a face scan measures. */
+export type SameUnitQuantity =
+  'heart-rate' | 'respiratory-rate' | 'blood-pressure' | 'score' | 'duration-ms';
+
 /**
- * Formats `value`, given in the metric/base unit of `quantity`, for `lang` and `unitSystem`:
- * 70 (mass) → "70 kg" or "154 lb"; 175 (height) → "175 cm" or "5 ft 9 in";
- * 37 (temperature) → "37 °C" or "98.6 °F"; 56 (heart-rate) → "56 bpm" in both systems.
+ * Formats a value of a quantity whose unit does not depend on the unit system (56 → "56 bpm");
+ * any other quantity comes out as a plain number. The cards of the face-scan biomarkers need
+ * only this, so their pages do not carry the conversions.
  */
-export function formatQuantity(
+export function formatSameUnit(
   value: number,
   quantity: Quantity,
   options: FormatQuantityOptions,
 ): FormattedQuantity {
-  const { lang, unitSystem } = options;
+  const { lang } = options;
   const labels = { ...DEFAULT_LABELS, ...options.labels };
-  const imperial = unitSystem === 'imperial';
-  switch (quantity) {
-    case 'mass':
-      return imperial
-        ? withIntlUnit(lang, kgToLb(value), 'pound', 0)
-        : withIntlUnit(lang, value, 'kilogram', 1);
-    case 'height': {
-      if (!imperial) return withIntlUnit(lang, value, 'centimeter', 0);
-      const { feet, inches } = cmToFeetInches(value);
-      const ft = withIntlUnit(lang, feet, 'foot', 0).text;
-      const inch = withIntlUnit(lang, inches, 'inch', 0).text;
-      return phrase(`${ft} ${inch}`);
-    }
-    case 'length':
-      return imperial
-        ? withIntlUnit(lang, cmToIn(value), 'inch', 1)
-        : withIntlUnit(lang, value, 'centimeter', 1);
-    case 'distance':
-      return imperial
-        ? withIntlUnit(lang, kmToMi(value), 'mile', 1)
-        : withIntlUnit(lang, value, 'kilometer', 1);
-    case 'temperature':
-      return imperial
-        ? withIntlUnit(lang, cToF(value), 'fahrenheit', 1)
-        : withIntlUnit(lang, value, 'celsius', 1);
+  switch (quantity as SameUnitQuantity) {
     case 'heart-rate':
       return withLabel(lang, value, labels.bpm, 0);
     case 'respiratory-rate':
@@ -167,21 +97,8 @@ export function formatQuantity(
     case 'score':
       return withLabel(lang, value, labels.score, 0);
     case 'duration-ms':
-      return withIntlUnit(lang, value, 'millisecond', 0);
-    case 'percent':
-      return split(numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }), value / 100);
-    case 'energy':
-      return withLabel(lang, value, 'kcal', 0);
-    case 'count':
-      return phrase(formatNumber(lang, value, { maximumFractionDigits: 0 }));
-    case 'sleep-duration':
-      return phrase(formatDuration(lang, value));
-    case 'vo2max':
-      return withLabel(lang, value, 'ml/kg/min', 1);
-    case 'bmi':
-      return withLabel(lang, value, 'kg/m²', 1);
+      return withLabel(lang, value, 'ms', 0); // the same symbol in all five languages
     default:
-      // Unreachable from TypeScript; a plain-JS caller with an unknown quantity gets the number.
       return phrase(formatNumber(lang, value));
   }
 }

@@ -18,10 +18,11 @@ export {
 } from './convert.js';
 export {
   QUANTITIES,
-  formatQuantity,
+  formatSameUnit,
   type FormatQuantityOptions,
   type FormattedQuantity,
   type Quantity,
   type QuantityLabel,
 } from './format.js';
+export { formatQuantity } from './quantity.js';
 export { quantitiesThatDiffer, resolveUnitSystem } from './unit-system.js';

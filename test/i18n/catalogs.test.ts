@@ -39,7 +39,7 @@ for (const lang of LANGS) {
 
     before(async () => {
       en = {
-        ...(await import('../../src/i18n/locales/en.js')).en,
+        ...Object.assign({}, ...Object.values(await import('../../src/i18n/locales/en.js'))),
         ...(await import('../../src/i18n/locales/en-sahha.js')).enSahha,
       };
       catalog = await LOADERS[lang]();

@@ -3,11 +3,11 @@ import type { Language } from '../../src/contract.js';
 import {
   dateTimeFormat,
   formatDateTime,
-  formatDuration,
   formatNumber,
   formatRelativeTime,
   numberFormat,
 } from '../../src/i18n/format.js';
+import { formatDuration } from '../../src/i18n/duration.js';
 
 /** Intl separates with U+00A0 or U+202F in some locales; compare with plain spaces. */
 function plain(text: string): string {

@@ -1,9 +1,7 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
 import type { UnitSystem } from '../../contract.js';
 import { loadTrendChart } from '../../core/charts/index.js';
-import { themeColor } from '../../core/theme.js';
 import { pageDefaults } from '../../core/config.js';
 import { DataElement } from '../../core/data-element.js';
 import { IpError } from '../../core/errors.js';
@@ -11,9 +9,11 @@ import { baseStyles } from '../../core/shared.styles.js';
 import { dataStyles } from '../../core/data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
 import type { BiomarkerInfo, BiomarkerReading, Provider } from '../../providers/types.js';
-import { formatQuantity, resolveUnitSystem } from '../../units/index.js';
+import { formatSameUnit, resolveUnitSystem } from '../../units/index.js';
 import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { enCards } from '../../i18n/locales/en.js';
+import { extendEnglish } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
 
 /**
@@ -46,21 +46,34 @@ import { cardStyles } from './biomarker-card.styles.js';
  * @cssprop --ip-chart-fill - Area under the trend line.
  */
 export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
+  static override properties: PropertyDeclarations = {
+    biomarker: {},
+    faceScanId: { attribute: 'face-scan-id' },
+    unitSystem: { attribute: 'unit-system' },
+    history: { type: Number },
+  };
+
+  static {
+    extendEnglish(enCards);
+  }
+
   static override styles = [baseStyles, dataStyles, cardStyles];
 
   /** Which biomarker: `heart_rate`, `respiratory_rate`, `heart_rate_variability`, `resonant_breathing_score`, `systolic_blood_pressure`, `diastolic_blood_pressure` or `blood_pressure`. */
-  @property() biomarker?: string;
+  declare biomarker?: string;
 
   /** Show this face scan instead of the latest. */
-  @property({ attribute: 'face-scan-id' }) faceScanId?: string;
+  declare faceScanId?: string;
 
   /** `metric` or `imperial`; default `data-unit-system`, then the user's preference, then metric. */
-  @property({ attribute: 'unit-system' }) unitSystem?: UnitSystem;
+  declare unitSystem?: UnitSystem;
 
   /** N > 1 also draws a trend of the last N scans. */
-  @property({ type: Number }) history?: number;
+  declare history?: number;
 
-  @query('canvas') private canvas?: HTMLCanvasElement;
+  private get canvas(): HTMLCanvasElement | undefined {
+    return this.renderRoot.querySelector('canvas') ?? undefined;
+  }
   private chart?: Chart<'line'>;
 
   protected emptyKeys(provider: Provider): [MessageKey, MessageKey] {
@@ -128,52 +141,18 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
       this.chart = undefined;
       return;
     }
-    const ChartClass = await loadTrendChart();
+    const { drawTrend } = await loadTrendChart();
     if (!this.isConnected || !this.canvas) return;
-    const labels = history.map((point) =>
-      formatDateTime(this.language, point.at, { month: 'short', day: 'numeric' }),
-    );
-    const values = history.map((point) => point.value as number);
-    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (this.chart && this.chart.canvas === this.canvas) {
-      this.chart.data.labels = labels;
-      this.chart.data.datasets[0]!.data = values;
-      this.chart.update(reduceMotion ? 'none' : undefined);
-      return;
-    }
-    this.chart?.destroy();
-    this.chart = new ChartClass(this.canvas, {
-      type: 'line',
-      data: {
-        labels,
-        datasets: [
-          {
-            data: values,
-            borderColor: themeColor(this, '--_line'),
-            backgroundColor: themeColor(this, '--_fill'),
-            fill: true,
-            tension: 0.3,
-            pointRadius: 2,
-          },
-        ],
-      },
-      options: {
-        animation: reduceMotion ? false : { duration: 400 },
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: {
-          x: {
-            ticks: { maxTicksLimit: 4, color: themeColor(this, '--_muted') },
-            grid: { display: false },
-          },
-          y: { ticks: { maxTicksLimit: 3, color: themeColor(this, '--_muted') } },
-        },
-      },
-    });
+    const points = history.map((point) => ({
+      label: formatDateTime(this.language, point.at, { month: 'short', day: 'numeric' }),
+      value: point.value as number,
+    }));
+    this.chart = drawTrend(this, this.canvas, points, this.chart);
   }
 
   protected valueView(reading: BiomarkerReading) {
-    const info = this.infoFor(this.resolveProvider(), this.biomarker);
+    const provider = this.resolveProvider();
+    const info = this.infoFor(provider, this.biomarker);
     const label = this.t(info.label);
     if (reading.value === null)
       return this.emptyView(label, 'state.not-available', 'state.not-available-hint');
@@ -192,7 +171,9 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
       value = `${formatNumber(lang, reading.value.systolic)}/${formatNumber(lang, reading.value.diastolic)}`;
       unit = labels.mmhg;
     } else {
-      const formatted = formatQuantity(reading.value, info.quantity, { lang, unitSystem, labels });
+      // Face-scan biomarkers read the same in both systems; a provider with others brings its own.
+      const format = provider.format ?? formatSameUnit;
+      const formatted = format(reading.value, info.quantity, { lang, unitSystem, labels });
       value = formatted.value;
       unit = formatted.unit;
       const band = info.hint?.(reading.value);

@@ -1,5 +1,4 @@
-import { css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, type PropertyDeclarations } from 'lit';
 import { DASHBOARD_SECTIONS, type DashboardSection, type TokenRequest } from '../../contract.js';
 import { PluginElement } from '../../core/plugin-element.js';
 import { pluginStyles } from '../../core/plugin.styles.js';
@@ -40,6 +39,10 @@ export function parseSections(value: string | undefined): DashboardSection[] {
  * @cssprop --ip-dashboard-height - Height of the plug-in frame (default 720px, at least 480px).
  */
 export class IpDashboard extends PluginElement {
+  static override properties: PropertyDeclarations = {
+    disabledSections: { attribute: 'disabled-sections' },
+  };
+
   static override styles = [
     baseStyles,
     pluginStyles,
@@ -51,7 +54,7 @@ export class IpDashboard extends PluginElement {
   ];
 
   /** Dashboard sections to hide, space- or comma-separated: `main metrics biomarkers recommendations todos`. */
-  @property({ attribute: 'disabled-sections' }) disabledSections?: string;
+  declare disabledSections?: string;
 
   protected readonly purpose = 'dashboard';
   protected readonly titleKey = 'dashboard.title';

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
 import type { Language } from '../../contract.js';
 import { loadGaugeChart } from '../../core/charts/index.js';
@@ -11,6 +10,8 @@ import { onThemeChange, themeColor } from '../../core/theme.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { enGauges } from '../../i18n/locales/en.js';
+import { extendEnglish } from '../../i18n/translate.js';
 import type { Provider, ScoreReading } from '../../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
@@ -66,15 +67,26 @@ export function zoneOf(score: number): Zone {
  * @cssprop --ip-gauge-value-size - Font size of the score.
  */
 export class IpMetricGauge extends DataElement<ScoreReading> {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    details: { type: Boolean },
+  };
+
+  static {
+    extendEnglish(enGauges);
+  }
+
   static override styles = [baseStyles, dataStyles, gaugeStyles];
 
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
-  @property() metric?: string;
+  declare metric?: string;
 
   /** Also list what the score is based on, where the provider says (Sahha's factors). */
-  @property({ type: Boolean }) details = false;
+  details = false;
 
-  @query('canvas') private canvas?: HTMLCanvasElement;
+  private get canvas(): HTMLCanvasElement | undefined {
+    return this.renderRoot.querySelector('canvas') ?? undefined;
+  }
   private chart?: Chart<'doughnut'>;
   private stopTheme?: () => void;
 
