@@ -26,4 +26,5 @@ export type {
   TokenPurpose,
   DashboardSection,
 } from './contract.js';
+export type * from './frameworks.js';
 export { VERSION } from './version.js';

@@ -13,6 +13,9 @@ import { SEED_USERS } from '../sandbox/store.js';
 
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The framework demo apps: demo/<name>/dist, served at /<name>/ once built. */
+export const FRAMEWORK_APPS = ['vue', 'react', 'angular'] as const;
+const appDist = (name: string) => fileURLToPath(new URL(`../${name}/dist/`, import.meta.url));
 export const DEFAULT_USER = 'demo@example.com';
 
 export interface HostOptions {
@@ -96,8 +99,10 @@ export function createHostHandler(options: HostOptions) {
       if (!served) sendHtml(res, 404, 'Not found: run `npm run build` first.');
       return;
     }
-    const page = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
     const headers = { 'content-security-policy': csp, 'cache-control': 'no-store' };
+    const app = FRAMEWORK_APPS.find((name) => url.pathname.startsWith(`/${name}/`));
+    if (app) return serveApp(app, url.pathname.slice(app.length + 2), req, res, headers);
+    const page = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
     const served = await serveFile(
       res,
       PAGES,
@@ -107,6 +112,28 @@ export function createHostHandler(options: HostOptions) {
     );
     if (!served) sendHtml(res, 404, '<h1>Not found</h1>');
   };
+
+  /**
+   * A built single-page app under the same strict CSP: its files, else (for a route such as
+   * /vue/cards) its index.html, with the sandbox's origins filled into its <meta> tags.
+   */
+  async function serveApp(
+    name: string,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<void> {
+    const root = appDist(name);
+    const html = (t: string) => fill(t, req);
+    const isFile = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
+    if (isFile) {
+      if (!(await serveFile(res, root, path))) sendHtml(res, 404, 'Not found');
+      return;
+    }
+    if (await serveFile(res, root, 'index.html', headers, html)) return;
+    sendHtml(res, 404, '<h1>Not built</h1><p>Run <code>npm run demo:frameworks</code>.</p>');
+  }
 }
 
 export function startHost(options: HostOptions & { port?: number }): Promise<Running> {
