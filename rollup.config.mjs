@@ -46,7 +46,7 @@ function classicScriptGuard() {
 const plugins = [
   minifyHTML(),
   nodeResolve({ browser: true }),
-  terser({ format: { comments: false } }),
+  terser({ format: { comments: false }, compress: { passes: 2 } }),
 ];
 const onwarn = (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning);
 

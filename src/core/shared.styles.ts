@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The theme: every public `--ip-*` token, with light and dark defaults. Dark applies where the
- * page's `color-scheme` is dark (a page declaring `color-scheme: light dark` follows the user's
+ * The theme: the public `--ip-*` tokens every element shares, with light and dark defaults (a
+ * gauge's and a trend's own tokens are in their elements' styles). Dark applies where the page's
+ * `color-scheme` is dark (a page declaring `color-scheme: light dark` follows the user's
  * preference; a page that declares nothing stays light). Styles use the private `--_*` names.
  */
 export const baseStyles = css`
@@ -18,11 +19,6 @@ export const baseStyles = css`
     --_danger: var(--ip-color-danger, light-dark(#b3261e, #ff8a80));
     --_track: var(--ip-color-track, light-dark(#e6ecf2, #2a3a4a));
     --_shine: var(--ip-color-skeleton-shine, light-dark(#f3f6f9, #22303d));
-    --_below: var(--ip-gauge-color-below, light-dark(#b5461a, #ff9d5c));
-    --_around: var(--ip-gauge-color-around, light-dark(#2f6db5, #7fb2ff));
-    --_above: var(--ip-gauge-color-above, light-dark(#1f7a4f, #5fd39a));
-    --_line: var(--ip-chart-line, var(--_primary));
-    --_fill: var(--ip-chart-fill, light-dark(rgba(11, 92, 173, 0.12), rgba(106, 168, 240, 0.18)));
     --_radius: var(--ip-radius, 12px);
     --_spacing: var(--ip-spacing, 16px);
     --_border-width: var(--ip-border-width, 1px);

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const cardStyles = css`
+  :host {
+    --_line: var(--ip-chart-line, var(--_primary));
+    --_fill: var(--ip-chart-fill, light-dark(rgba(11, 92, 173, 0.12), rgba(106, 168, 240, 0.18)));
+  }
   .reading {
     display: flex;
     align-items: baseline;

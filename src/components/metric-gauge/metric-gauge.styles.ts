@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const gaugeStyles = css`
+  :host {
+    --_below: var(--ip-gauge-color-below, light-dark(#b5461a, #ff9d5c));
+    --_around: var(--ip-gauge-color-around, light-dark(#2f6db5, #7fb2ff));
+    --_above: var(--ip-gauge-color-above, light-dark(#1f7a4f, #5fd39a));
+  }
   [part='base'] {
     align-items: stretch;
   }
