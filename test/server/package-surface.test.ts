@@ -25,7 +25,7 @@ const elements = new Map(
 const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name).sort();
 
 describe('custom-elements.json', () => {
-  const common = ['api-base', 'credentials', 'lang', 'token-endpoint'];
+  const common = ['api-base', 'credentials', 'lang', 'status', 'token-endpoint'];
   const expected: Record<string, { attributes: string[]; events: string[]; method: string }> = {
     'ip-face-scan': {
       attributes: [...common, 'allowed-origins'],
@@ -43,7 +43,7 @@ describe('custom-elements.json', () => {
       method: 'reload',
     },
     'ip-metric-gauge': {
-      attributes: [...common, 'metric', 'provider'],
+      attributes: [...common, 'details', 'metric', 'provider'],
       events: ['ip-error', 'ip-load'],
       method: 'reload',
     },
@@ -56,14 +56,52 @@ describe('custom-elements.json', () => {
   for (const [tag, want] of Object.entries(expected)) {
     it(`describes <${tag}>: attributes, events and methods`, () => {
       const element = elements.get(tag)!;
-      for (const attribute of want.attributes)
-        assert.ok(names(element.attributes).includes(attribute), attribute);
+      // Exactly these: internal state (`{ state: true }`) has no attribute.
+      assert.deepEqual(names(element.attributes), [...want.attributes].sort());
       assert.deepEqual(names(element.events), want.events);
       assert.ok(
         element.members?.some((m) => m.kind === 'method' && m.name === want.method && !m.privacy),
       );
     });
   }
+});
+
+describe('editor data', () => {
+  const read = (name: string) =>
+    JSON.parse(readFileSync(new URL(`../../dist/${name}`, import.meta.url), 'utf8'));
+
+  it('VS Code custom data has each element with the attributes of the manifest', () => {
+    const data = read('vscode.html-custom-data.json') as {
+      tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[];
+    };
+    assert.deepEqual(data.tags.map((t) => t.name).sort(), [...elements.keys()].sort());
+    for (const tag of data.tags)
+      assert.deepEqual(names(tag.attributes), names(elements.get(tag.name)!.attributes));
+    const card = data.tags.find((t) => t.name === 'ip-biomarker-card')!;
+    const values = (name: string) =>
+      card.attributes.find((a) => a.name === name)!.values!.map((v) => v.name);
+    assert.deepEqual(values('unit-system'), ['metric', 'imperial']);
+    assert.ok(values('biomarker').includes('blood_pressure'));
+    assert.deepEqual(values('lang'), ['en', 'nl', 'fr', 'da', 'sv']);
+  });
+
+  it('web-types (JetBrains) has each element with its attributes and events', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    assert.equal(pkg['web-types'], './dist/web-types.json');
+    const data = read('web-types.json') as {
+      contributions: {
+        html: {
+          elements: { name: string; attributes: { name: string }[]; events: { name: string }[] }[];
+        };
+      };
+    };
+    for (const element of data.contributions.html.elements) {
+      const declared = elements.get(element.name)!;
+      assert.deepEqual(names(element.attributes), names(declared.attributes));
+      assert.deepEqual(names(element.events), names(declared.events));
+    }
+    assert.equal(data.contributions.html.elements.length, 4);
+  });
 });
 
 describe('published typings', () => {
