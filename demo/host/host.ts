@@ -131,6 +131,9 @@ export function createHostHandler(options: HostOptions) {
       if (!(await serveFile(res, root, path))) sendHtml(res, 404, 'Not found');
       return;
     }
+    // A second build under a folder of its own (React's development build at /react/dev/).
+    const folder = path.split('/')[0];
+    if (folder && (await serveFile(res, root, `${folder}/index.html`, headers, html))) return;
     if (await serveFile(res, root, 'index.html', headers, html)) return;
     sendHtml(res, 404, '<h1>Not built</h1><p>Run <code>npm run demo:frameworks</code>.</p>');
   }
