@@ -1,0 +1,111 @@
+import type { IpEvent, Language, UnitSystem } from 'intelliprove-widgets';
+import { useState } from 'react';
+import { sahhaBase } from '../origins';
+
+const biomarkers = {
+  heart_rate: 'Heart rate',
+  respiratory_rate: 'Respiratory rate',
+  heart_rate_variability: 'Heart rate variability',
+  blood_pressure: 'Blood pressure',
+};
+type Biomarker = keyof typeof biomarkers;
+
+const languages: Record<Language, string> = {
+  en: 'English',
+  nl: 'Nederlands',
+  fr: 'Français',
+  da: 'Dansk',
+  sv: 'Svenska',
+};
+
+export function ResultsView() {
+  const [biomarker, setBiomarker] = useState<Biomarker>('heart_rate');
+  const [lang, setLang] = useState<Language>('en');
+  const [unit, setUnit] = useState<UnitSystem>('metric');
+  const [loads, setLoads] = useState(0);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+
+  const onLoad = () => setLoads((n) => n + 1);
+  const onError = (event: IpEvent<'ip-error'>) => setErrorCode(event.detail.code);
+
+  return (
+    <>
+      <h2>Results</h2>
+      <form className="settings" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Biomarker{' '}
+          <select
+            name="biomarker"
+            value={biomarker}
+            onChange={(event) => setBiomarker(event.target.value as Biomarker)}
+          >
+            {Object.entries(biomarkers).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Language{' '}
+          <select
+            name="lang"
+            value={lang}
+            onChange={(event) => setLang(event.target.value as Language)}
+          >
+            {Object.entries(languages).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Units{' '}
+          <select
+            name="unit"
+            value={unit}
+            onChange={(event) => setUnit(event.target.value as UnitSystem)}
+          >
+            <option value="metric">Metric</option>
+            <option value="imperial">Imperial</option>
+          </select>
+        </label>
+      </form>
+
+      <p data-testid="load-count">ip-load events: {loads}</p>
+      {errorCode && (
+        <p data-testid="results-error" role="alert">
+          Error: {errorCode}
+        </p>
+      )}
+
+      <div className="grid">
+        {/* Attributes as in HTML (kebab-case); events as `on` + the event name. */}
+        <ip-biomarker-card
+          biomarker={biomarker}
+          lang={lang}
+          onip-load={onLoad}
+          onip-error={onError}
+        />
+        <ip-metric-gauge
+          metric="mental_stress"
+          lang={lang}
+          onip-load={onLoad}
+          onip-error={onError}
+        />
+        {/* A second provider: Sahha, with its own token endpoint and API. */}
+        <ip-biomarker-card
+          provider="sahha"
+          token-endpoint="/api/sahha-token"
+          api-base={sahhaBase}
+          biomarker="weight"
+          lang={lang}
+          unit-system={unit}
+          onip-load={onLoad}
+          onip-error={onError}
+        />
+      </div>
+    </>
+  );
+}

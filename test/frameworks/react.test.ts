@@ -1,0 +1,224 @@
+// The React 19 demo app (demo/react, built with Vite) against the sandbox, under the demo
+// host's strict CSP: bindings, events, the fake-camera scan, and clean unmounts — in the
+// production build at /react/ and in React's development build (StrictMode double-mounts
+// every component there) at /react/dev/.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page, Request } from 'playwright-core';
+import { DEFAULT_USER } from '../../demo/host/host.js';
+import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
+import {
+  census,
+  startAppSession,
+  type AppSession,
+  type KitCensus,
+} from '../helpers/framework-app.js';
+import { call } from '../helpers/http.js';
+
+/** The text a user sees in each card and gauge, in page order. */
+const texts = (page: Page): Promise<string[]> =>
+  page.$$eval('ip-biomarker-card, ip-metric-gauge', (els) =>
+    els.map((el) =>
+      (el.shadowRoot!.querySelector('[part="base"]') as HTMLElement).innerText
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  );
+
+/** Waits until the texts of the cards and gauge match `patterns`, one each. */
+async function waitForTexts(page: Page, patterns: RegExp[]): Promise<string[]> {
+  let seen: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    seen = await texts(page);
+    if (seen.length === patterns.length && patterns.every((p, n) => p.test(seen[n]!))) return seen;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`cards show ${JSON.stringify(seen)}, expected ${patterns.join(', ')}`);
+}
+
+/** Token requests the page made (what went over the wire), as `<endpoint> <purpose>`. */
+function recordTokenRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (request.method() !== 'POST' || !pathname.startsWith('/api/')) return;
+    const body = request.postData() ?? '';
+    const purpose = body.startsWith('{') ? (JSON.parse(body).purpose ?? '') : '';
+    seen.push(`${pathname} ${purpose}`.trim());
+  });
+  return seen;
+}
+
+/** The face-scan plug-in's iframe, once one is in the page. */
+async function pluginFrame(page: Page, origin: string) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(origin));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no plug-in frame');
+}
+
+/** Clicks "New scanner" and waits until a new <ip-face-scan> shows its plug-in. */
+async function remount(page: Page): Promise<void> {
+  const old = await page.$('ip-face-scan');
+  await page.click('[data-testid=remount]');
+  await page.waitForFunction((previous) => {
+    const scan = document.querySelector('ip-face-scan');
+    return scan !== previous && scan?.shadowRoot?.querySelector('iframe');
+  }, old);
+}
+
+/** Waits until the kit's census matches `expected` (the fields it names), then asserts it. */
+async function settlesTo(page: Page, expected: Partial<KitCensus>): Promise<void> {
+  const pick = (all: KitCensus) =>
+    Object.fromEntries(Object.keys(expected).map((key) => [key, all[key as keyof KitCensus]]));
+  let now = pick(await census(page));
+  for (let i = 0; i < 40 && JSON.stringify(now) !== JSON.stringify(expected); i++) {
+    await page.waitForTimeout(50);
+    now = pick(await census(page));
+  }
+  assert.deepEqual(now, expected);
+}
+
+/**
+ * A stand-in for the React DevTools hook, the interface React reports to: which build runs
+ * (`bundleType` 1 = development) and each time StrictMode starts a double invocation
+ * (`setStrictMode(id, true)`: the second render, the simulated unmount and remount).
+ */
+function devToolsHook() {
+  const seen = { bundleType: -1, strictPasses: 0 };
+  Object.assign(window, {
+    __reactSeen: seen,
+    __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+      supportsFiber: true,
+      inject: (renderer: { bundleType: number }) => ((seen.bundleType = renderer.bundleType), 1),
+      setStrictMode: (_id: number, on: boolean) => void (on && seen.strictPasses++),
+      onCommitFiberRoot() {},
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+    },
+  });
+}
+const reactSeen = (page: Page): Promise<{ bundleType: number; strictPasses: number }> =>
+  page.evaluate(() => (window as unknown as { __reactSeen: never }).__reactSeen);
+
+describe('React demo app', () => {
+  let session: AppSession;
+  before(async () => {
+    session = await startAppSession('react');
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('results: values render, bindings update, leaving unmounts everything', async () => {
+    const { page, errors, violations } = await session.open('/react/');
+    const tokens = recordTokenRequests(page);
+    await page.waitForSelector('nav a[href="/react/results"]');
+    const baseline = await census(page);
+    assert.equal(baseline.elements, 0);
+
+    await page.click('nav a[href="/react/results"]');
+    await waitForTexts(page, [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/]);
+    await page.waitForSelector('text=ip-load events: 3');
+    // Three elements, two providers: one token for IntelliProve, one for Sahha.
+    assert.deepEqual(tokens.sort(), ['/api/ip-token api', '/api/sahha-token api']);
+
+    await page.selectOption('select[name=biomarker]', 'blood_pressure');
+    await waitForTexts(page, [/^Blood pressure \d+\/\d+ mmHg/, /^Mental stress/, /^Weight/]);
+    await page.waitForSelector('text=ip-load events: 4');
+
+    await page.selectOption('select[name=lang]', 'nl');
+    const dutch = await waitForTexts(page, [
+      /^Bloeddruk \d+\/\d+ mmHg/,
+      /^Mentale stress/,
+      /^Gewicht 70 kg/,
+    ]);
+    assert.match(dutch[1]!, /\d,\d/, 'Dutch numbers have a decimal comma');
+
+    await page.selectOption('select[name=unit]', 'imperial');
+    await waitForTexts(page, [/^Bloeddruk/, /^Mentale stress/, /^Gewicht 154 lb/]);
+
+    await page.click('nav a[href="/react/"]');
+    await settlesTo(page, baseline);
+    assert.equal(await page.locator('[data-testid=results-error]').count(), 0);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('scan: the fake-camera scan reaches the app; remounting and leaving leave nothing behind', async () => {
+    const { page, errors, violations } = await session.open('/react/');
+    const tokens = recordTokenRequests(page);
+    await page.waitForSelector('nav a[href="/react/scan"]');
+    const baseline = await census(page);
+
+    await page.click('nav a[href="/react/scan"]');
+    await pluginFrame(page, session.sandbox.plugins.url);
+    const mounted = {
+      iframes: 1,
+      messageListeners: baseline.messageListeners + 1,
+      elements: 1,
+    };
+    await settlesTo(page, mounted);
+
+    // A new key: React replaces the element; the old one's iframe and listener go with it.
+    await remount(page);
+    await settlesTo(page, mounted);
+    assert.deepEqual(tokens, ['/api/ip-token face-scan', '/api/ip-token face-scan']);
+
+    const frame = await pluginFrame(page, session.sandbox.plugins.url);
+    await frame.click('#start');
+    const result = await page.waitForSelector('[data-testid=scan-result]', { timeout: 10_000 });
+    const latest = await call(
+      session.sandbox.engine.url,
+      'GET',
+      `/v2/face-scans/latest?external_user_id=${encodeURIComponent(DEFAULT_USER)}`,
+      { key: SANDBOX_API_KEY },
+    );
+    assert.equal(await result.textContent(), `Scan complete: ${latest.body[0].face_scan_id}`);
+
+    await page.click('nav a[href="/react/"]');
+    await settlesTo(page, baseline);
+    assert.equal(await page.locator('[data-testid=scan-error]').count(), 0);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('development build: StrictMode double-mounts, yet one scanner, one token, clean unmounts', async () => {
+    const { page, errors, violations } = await session.open('/react/');
+    await page.addInitScript(devToolsHook);
+    const tokens = recordTokenRequests(page);
+    await page.goto(session.sandbox.host.url + '/react/dev/');
+    await page.waitForSelector('nav a[href="/react/dev/scan"]');
+    const baseline = await census(page);
+    const started = await reactSeen(page);
+    assert.equal(started.bundleType, 1, "React's development build runs");
+
+    await page.click('nav a[href="/react/dev/scan"]');
+    await pluginFrame(page, session.sandbox.plugins.url);
+    const mounted = { iframes: 1, messageListeners: baseline.messageListeners + 1, elements: 1 };
+    await settlesTo(page, mounted);
+    assert.ok(
+      (await reactSeen(page)).strictPasses > started.strictPasses,
+      'StrictMode double-mounted',
+    );
+    // One token request per element: the double mount did not start a second plug-in.
+    assert.deepEqual(tokens, ['/api/ip-token face-scan']);
+    await remount(page);
+    await settlesTo(page, mounted);
+    assert.deepEqual(tokens, ['/api/ip-token face-scan', '/api/ip-token face-scan']);
+
+    await page.click('nav a[href="/react/dev/results"]');
+    await waitForTexts(page, [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/]);
+    await page.waitForSelector('text=ip-load events: 3');
+    assert.deepEqual(tokens.slice(2).sort(), ['/api/ip-token api', '/api/sahha-token api']);
+    await page.click('nav a[href="/react/dev/"]');
+    await settlesTo(page, baseline);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
