@@ -4,6 +4,8 @@
  * data between runs.
  */
 import { SANDBOX_API_KEY } from './sandbox/engine.js';
+import { existsSync } from 'node:fs';
+import { FRAMEWORK_APPS } from './host/host.js';
 import { startSandbox } from './sandbox/index.js';
 
 const port = (name: string, fallback: number) => {
@@ -37,6 +39,13 @@ intelliprove-widgets demo — running offline on the sandbox
   Sandbox engine     ${sandbox.engine.url}/v2   (x-api-key: ${SANDBOX_API_KEY})
   Stand-in plug-ins  ${sandbox.plugins.url}/face-scan/ and /dashboard/
   Sahha sandbox      ${sandbox.sahha.url}/api/v1   (token endpoint: ${sandbox.host.url}/api/sahha-token)
+
+  Framework apps     ${FRAMEWORK_APPS.map((name) =>
+    existsSync(new URL(`./${name}/dist/index.html`, import.meta.url))
+      ? `${sandbox.host.url}/${name}/`
+      : `/${name}/ (not built)`,
+  ).join('  ')}
+                     (npm run demo:frameworks builds them with Vite and the Angular CLI)
 
 Press Ctrl+C to stop.
 `);
