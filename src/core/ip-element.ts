@@ -46,6 +46,17 @@ export abstract class IpElement extends LitElement {
 
   private unsubscribe: (() => void)[] = [];
 
+  /**
+   * The first update waits one task. Frameworks may set an element's properties a task after
+   * inserting it (Angular does for the elements of a routed component: its bindings arrive
+   * with the next change detection), and an element must not start a request with default
+   * values, or report a missing attribute, before it has them (CONTRACT §3).
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    return super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe.push(

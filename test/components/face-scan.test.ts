@@ -340,16 +340,17 @@ describe('<ip-face-scan>', () => {
     afterEach(() => clock?.restore());
 
     it('fetches a fresh URL before the old one expires', async () => {
-      clock = sinon.useFakeTimers({
-        now: Date.now(),
-        toFake: ['setTimeout', 'clearTimeout', 'Date'],
-      });
       const first = await relayUrl('first');
       const endpoint = await scenario(
         { json: { url: first, expires_at: new Date(Date.now() + 20 * 60_000).toISOString() } },
         { json: { url: await relayUrl('second') } },
       );
       const el = await scanElement(endpoint.endpoint, plugins);
+      // Fake timers once the element has rendered (its first update waits for a task).
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
       await until(() => el.status === 'ready', 'ready');
       const oldFrame = frameOf(el);
       clock.tick(14 * 60_000);
@@ -361,10 +362,6 @@ describe('<ip-face-scan>', () => {
     });
 
     it('never refreshes while recording or showing the result; refreshes once the user continues', async () => {
-      clock = sinon.useFakeTimers({
-        now: Date.now(),
-        toFake: ['setTimeout', 'clearTimeout', 'Date'],
-      });
       const endpoint = await scenario(
         {
           json: {
@@ -375,6 +372,11 @@ describe('<ip-face-scan>', () => {
         { json: { url: await relayUrl('second') } },
       );
       const el = await scanElement(endpoint.endpoint, plugins);
+      // Fake timers once the element has rendered (its first update waits for a task).
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
       await until(() => el.status === 'ready', 'ready');
       const stages = record(el, 'ip-stage');
       sendFromPlugin(el, { stage: 'recordingStarted' });
@@ -412,10 +414,6 @@ describe('<ip-face-scan>', () => {
     });
 
     it('forgets a recording when a new session starts', async () => {
-      clock = sinon.useFakeTimers({
-        now: Date.now(),
-        toFake: ['setTimeout', 'clearTimeout', 'Date'],
-      });
       const soon = () => new Date(Date.now() + 20 * 60_000).toISOString();
       const endpoint = await scenario(
         { json: { url: await relayUrl('first'), expires_at: soon() } },
@@ -423,6 +421,11 @@ describe('<ip-face-scan>', () => {
         { json: { url: await relayUrl('third') } },
       );
       const el = await scanElement(endpoint.endpoint, plugins);
+      // Fake timers once the element has rendered (its first update waits for a task).
+      clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
       await until(() => el.status === 'ready', 'ready');
       const stages = record(el, 'ip-stage');
       sendFromPlugin(el, { stage: 'recordingStarted' });
