@@ -4,60 +4,29 @@
 // every component there) at /react/dev/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page, Request } from 'playwright-core';
-import { DEFAULT_USER } from '../../demo/host/host.js';
-import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
+import type { Page } from 'playwright-core';
 import {
   census,
+  latestScanId,
+  pluginFrame,
+  recordRequests,
+  settlesTo,
   startAppSession,
+  waitForAllShown,
   type AppSession,
-  type KitCensus,
+  type SentRequest,
 } from '../helpers/framework-app.js';
-import { call } from '../helpers/http.js';
 
-/** The text a user sees in each card and gauge, in page order. */
-const texts = (page: Page): Promise<string[]> =>
-  page.$$eval('ip-biomarker-card, ip-metric-gauge', (els) =>
-    els.map((el) =>
-      (el.shadowRoot!.querySelector('[part="base"]') as HTMLElement).innerText
-        .replace(/\s+/g, ' ')
-        .trim(),
-    ),
-  );
+/** The cards and the gauge of the Results view, in page order. */
+const CARDS = 'ip-biomarker-card, ip-metric-gauge';
+/** What `CARDS` show when the view opens with its defaults. */
+const FIRST_SHOWN = [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/];
 
-/** Waits until the texts of the cards and gauge match `patterns`, one each. */
-async function waitForTexts(page: Page, patterns: RegExp[]): Promise<string[]> {
-  let seen: string[] = [];
-  for (let i = 0; i < 100; i++) {
-    seen = await texts(page);
-    if (seen.length === patterns.length && patterns.every((p, n) => p.test(seen[n]!))) return seen;
-    await page.waitForTimeout(50);
-  }
-  assert.fail(`cards show ${JSON.stringify(seen)}, expected ${patterns.join(', ')}`);
-}
-
-/** Token requests the page made (what went over the wire), as `<endpoint> <purpose>`. */
-function recordTokenRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (request: Request) => {
-    const { pathname } = new URL(request.url());
-    if (request.method() !== 'POST' || !pathname.startsWith('/api/')) return;
-    const body = request.postData() ?? '';
-    const purpose = body.startsWith('{') ? (JSON.parse(body).purpose ?? '') : '';
-    seen.push(`${pathname} ${purpose}`.trim());
-  });
-  return seen;
-}
-
-/** The face-scan plug-in's iframe, once one is in the page. */
-async function pluginFrame(page: Page, origin: string) {
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(origin));
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('no plug-in frame');
-}
+/** The token requests among `sent` (POSTs to /api/…), as `<endpoint> <purpose>`. */
+const tokenRequests = (sent: readonly SentRequest[]): string[] =>
+  sent
+    .filter((r) => r.method === 'POST' && r.path.startsWith('/api/'))
+    .map((r) => `${r.path} ${r.body?.purpose ?? ''}`.trim());
 
 /** Clicks "New scanner" and waits until a new <ip-face-scan> shows its plug-in. */
 async function remount(page: Page): Promise<void> {
@@ -67,18 +36,6 @@ async function remount(page: Page): Promise<void> {
     const scan = document.querySelector('ip-face-scan');
     return scan !== previous && scan?.shadowRoot?.querySelector('iframe');
   }, old);
-}
-
-/** Waits until the kit's census matches `expected` (the fields it names), then asserts it. */
-async function settlesTo(page: Page, expected: Partial<KitCensus>): Promise<void> {
-  const pick = (all: KitCensus) =>
-    Object.fromEntries(Object.keys(expected).map((key) => [key, all[key as keyof KitCensus]]));
-  let now = pick(await census(page));
-  for (let i = 0; i < 40 && JSON.stringify(now) !== JSON.stringify(expected); i++) {
-    await page.waitForTimeout(50);
-    now = pick(await census(page));
-  }
-  assert.deepEqual(now, expected);
 }
 
 /**
@@ -114,23 +71,27 @@ describe('React demo app', () => {
 
   it('results: values render, bindings update, leaving unmounts everything', async () => {
     const { page, errors, violations } = await session.open('/react/');
-    const tokens = recordTokenRequests(page);
+    const sent = recordRequests(page);
     await page.waitForSelector('nav a[href="/react/results"]');
     const baseline = await census(page);
     assert.equal(baseline.elements, 0);
 
     await page.click('nav a[href="/react/results"]');
-    await waitForTexts(page, [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/]);
+    await waitForAllShown(page, CARDS, FIRST_SHOWN);
     await page.waitForSelector('text=ip-load events: 3');
     // Three elements, two providers: one token for IntelliProve, one for Sahha.
-    assert.deepEqual(tokens.sort(), ['/api/ip-token api', '/api/sahha-token api']);
+    assert.deepEqual(tokenRequests(sent).sort(), ['/api/ip-token api', '/api/sahha-token api']);
 
     await page.selectOption('select[name=biomarker]', 'blood_pressure');
-    await waitForTexts(page, [/^Blood pressure \d+\/\d+ mmHg/, /^Mental stress/, /^Weight/]);
+    await waitForAllShown(page, CARDS, [
+      /^Blood pressure \d+\/\d+ mmHg/,
+      /^Mental stress/,
+      /^Weight/,
+    ]);
     await page.waitForSelector('text=ip-load events: 4');
 
     await page.selectOption('select[name=lang]', 'nl');
-    const dutch = await waitForTexts(page, [
+    const dutch = await waitForAllShown(page, CARDS, [
       /^Bloeddruk \d+\/\d+ mmHg/,
       /^Mentale stress/,
       /^Gewicht 70 kg/,
@@ -138,7 +99,7 @@ describe('React demo app', () => {
     assert.match(dutch[1]!, /\d,\d/, 'Dutch numbers have a decimal comma');
 
     await page.selectOption('select[name=unit]', 'imperial');
-    await waitForTexts(page, [/^Bloeddruk/, /^Mentale stress/, /^Gewicht 154 lb/]);
+    await waitForAllShown(page, CARDS, [/^Bloeddruk/, /^Mentale stress/, /^Gewicht 154 lb/]);
 
     await page.click('nav a[href="/react/"]');
     await settlesTo(page, baseline);
@@ -150,7 +111,7 @@ describe('React demo app', () => {
 
   it('scan: the fake-camera scan reaches the app; remounting and leaving leave nothing behind', async () => {
     const { page, errors, violations } = await session.open('/react/');
-    const tokens = recordTokenRequests(page);
+    const sent = recordRequests(page);
     await page.waitForSelector('nav a[href="/react/scan"]');
     const baseline = await census(page);
 
@@ -166,18 +127,15 @@ describe('React demo app', () => {
     // A new key: React replaces the element; the old one's iframe and listener go with it.
     await remount(page);
     await settlesTo(page, mounted);
-    assert.deepEqual(tokens, ['/api/ip-token face-scan', '/api/ip-token face-scan']);
+    assert.deepEqual(tokenRequests(sent), ['/api/ip-token face-scan', '/api/ip-token face-scan']);
 
     const frame = await pluginFrame(page, session.sandbox.plugins.url);
     await frame.click('#start');
     const result = await page.waitForSelector('[data-testid=scan-result]', { timeout: 10_000 });
-    const latest = await call(
-      session.sandbox.engine.url,
-      'GET',
-      `/v2/face-scans/latest?external_user_id=${encodeURIComponent(DEFAULT_USER)}`,
-      { key: SANDBOX_API_KEY },
+    assert.equal(
+      await result.textContent(),
+      `Scan complete: ${await latestScanId(session.sandbox)}`,
     );
-    assert.equal(await result.textContent(), `Scan complete: ${latest.body[0].face_scan_id}`);
 
     await page.click('nav a[href="/react/"]');
     await settlesTo(page, baseline);
@@ -190,7 +148,7 @@ describe('React demo app', () => {
   it('development build: StrictMode double-mounts, yet one scanner, one token, clean unmounts', async () => {
     const { page, errors, violations } = await session.open('/react/');
     await page.addInitScript(devToolsHook);
-    const tokens = recordTokenRequests(page);
+    const sent = recordRequests(page);
     await page.goto(session.sandbox.host.url + '/react/dev/');
     await page.waitForSelector('nav a[href="/react/dev/scan"]');
     const baseline = await census(page);
@@ -206,15 +164,18 @@ describe('React demo app', () => {
       'StrictMode double-mounted',
     );
     // One token request per element: the double mount did not start a second plug-in.
-    assert.deepEqual(tokens, ['/api/ip-token face-scan']);
+    assert.deepEqual(tokenRequests(sent), ['/api/ip-token face-scan']);
     await remount(page);
     await settlesTo(page, mounted);
-    assert.deepEqual(tokens, ['/api/ip-token face-scan', '/api/ip-token face-scan']);
+    assert.deepEqual(tokenRequests(sent), ['/api/ip-token face-scan', '/api/ip-token face-scan']);
 
     await page.click('nav a[href="/react/dev/results"]');
-    await waitForTexts(page, [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/]);
+    await waitForAllShown(page, CARDS, FIRST_SHOWN);
     await page.waitForSelector('text=ip-load events: 3');
-    assert.deepEqual(tokens.slice(2).sort(), ['/api/ip-token api', '/api/sahha-token api']);
+    assert.deepEqual(tokenRequests(sent).slice(2).sort(), [
+      '/api/ip-token api',
+      '/api/sahha-token api',
+    ]);
     await page.click('nav a[href="/react/dev/"]');
     await settlesTo(page, baseline);
     assert.deepEqual(violations, []);
