@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type TaskStatus = 'pending' | 'complete' | 'error';
 
 export interface TaskOptions<A extends readonly unknown[], R> {
-  /** The inputs, read before each update: a change (by `===`) starts a new run. */
+  /** The inputs, read before each update: a change (by `Object.is`, as Lit) starts a new run. */
   args: () => A;
   task: (args: A, options: { signal: AbortSignal }) => Promise<R>;
 }
@@ -30,7 +30,8 @@ export class Task<A extends readonly unknown[], R> implements ReactiveController
   hostUpdate(): void {
     const args = this.options.args();
     const last = this.args;
-    if (last && args.length === last.length && args.every((arg, i) => arg === last[i])) return;
+    if (last && args.length === last.length && args.every((arg, i) => Object.is(arg, last[i])))
+      return;
     this.args = args;
     void this.run(args);
   }
@@ -45,7 +46,7 @@ export class Task<A extends readonly unknown[], R> implements ReactiveController
       [this.status, this.value, this.error] = ['complete', value, undefined];
     } catch (error) {
       if (signal.aborted) return;
-      [this.status, this.error] = ['error', error];
+      [this.status, this.value, this.error] = ['error', undefined, error];
     }
     this.host.requestUpdate();
   }

@@ -183,6 +183,40 @@ describe('<ip-biomarker-card>', () => {
     expect(await api.log()).to.have.length(2);
   });
 
+  it('after an error, its retry shows loading, not the reading from before the error', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario(
+      { proxy: true },
+      { status: 500, json: { detail: 'Internal Server Error' } },
+      { proxy: true, delayMs: 800 },
+    );
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    await settled(el);
+    expect(el.status).to.equal('ready');
+    el.reload();
+    await until(() => el.status === 'error', 'error');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await until(() => el.status === 'loading', 'loading');
+    await el.updateComplete;
+    expect(textOf(el)).to.not.match(/\d bpm/);
+    await until(() => el.status === 'ready', 'ready after retry');
+  });
+
+  it('reads once with a history that is not a number', async () => {
+    const where = await setup();
+    const el = await card({ biomarker: 'heart_rate', history: 'six' }, where);
+    const loads = record(el, 'ip-load');
+    await settled(el);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(el.status).to.equal('ready');
+    expect(loads.length, 'ip-load').to.be.at.most(1);
+    expect(await where.apiLog()).to.have.length(1);
+  });
+
   it('names the valid biomarkers when the attribute is wrong', async () => {
     const el = await card({ biomarker: 'heart_beat' }, await setup());
     await settled(el);
