@@ -22,6 +22,9 @@ const VALUES = {
   metric: (attribute) => listed(attribute.description),
 };
 
+/** Attributes whose values are exactly the listed ones. */
+const CLOSED = new Set(['unit-system', 'credentials', 'status']);
+
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .filter((declaration) => declaration.tagName)
@@ -67,7 +70,9 @@ const webTypes = {
         attributes: element.attributes.map((attribute) => ({
           name: attribute.name,
           description: attribute.description,
-          value: attribute.values.length
+          // A closed list only where nothing else is valid: `lang="nl-BE"` and Sahha's
+          // `biomarker="steps"` are fine, so those lists stay suggestions (VS Code's values).
+          value: CLOSED.has(attribute.name)
             ? { type: attribute.values.map((v) => `'${v}'`).join(' | ') }
             : { type: attribute.type.replace(/ \| undefined$/, '') },
         })),
