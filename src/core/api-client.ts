@@ -7,7 +7,7 @@
  */
 import { IpError } from './errors.js';
 import { onScanCompleted } from './scan-signal.js';
-import { apiToken, dropToken, type TokenSource } from './token-cache.js';
+import { apiToken, dropToken, endpointKey, type TokenSource } from './token-cache.js';
 
 export interface ApiContext extends TokenSource {
   apiBase: string;
@@ -35,8 +35,6 @@ const { kept, invalidated: invalidatedThisTask } = (shared[KEY] ??= {
   kept: new Map(),
   invalidated: new Set(),
 });
-
-const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
 
 /**
  * Drops what was kept for `tokenEndpoint`, so the next reads fetch fresh data. Several calls

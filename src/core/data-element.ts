@@ -9,6 +9,7 @@ import { IpError } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { onScanCompleted } from './scan-signal.js';
 import { Task } from './task.js';
+import { endpointKey } from './token-cache.js';
 
 /**
  * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
@@ -84,12 +85,7 @@ export abstract class DataElement<R> extends IpElement {
     if (this.hasUpdated) this.requestUpdate(); // re-inserted: draw the chart again
     this.stopScanListener = onScanCompleted((scan) => {
       const mine = this.effectiveTokenEndpoint;
-      if (
-        mine &&
-        new URL(mine, document.baseURI).href === new URL(scan.tokenEndpoint, document.baseURI).href
-      ) {
-        this.generation++;
-      }
+      if (mine && endpointKey(mine) === endpointKey(scan.tokenEndpoint)) this.generation++;
     });
   }
 

@@ -28,9 +28,11 @@ export interface TokenSource {
   language?: Language;
 }
 
+/** A token endpoint as one key, however the page wrote it (relative or absolute). */
+export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
+
 function keyOf(source: TokenSource): string {
-  const absolute = new URL(source.tokenEndpoint, document.baseURI).href;
-  return `${absolute}|${source.credentials ?? 'same-origin'}`;
+  return `${endpointKey(source.tokenEndpoint)}|${source.credentials ?? 'same-origin'}`;
 }
 
 /** The `exp` claim of a JWT, in ms, or undefined. */

@@ -3,7 +3,7 @@
  * cards show one, so it is a module of its own that their chunk carries.
  */
 import type { Language } from '../contract.js';
-import { cached, formatNumber, supportsUnitStyle } from './format.js';
+import { cached, formatUnit } from './format.js';
 
 /** The part of `Intl.DurationFormat` (ES2025) used here; TypeScript's lib may not have it yet. */
 interface DurationFormatLike {
@@ -41,9 +41,4 @@ export function formatDuration(lang: Language, minutes: number): string {
   if (hours > 0) parts.push(formatUnit(lang, hours, 'hour', 'h'));
   if (rest > 0 || hours === 0) parts.push(formatUnit(lang, rest, 'minute', 'min'));
   return parts.join(' ');
-}
-
-function formatUnit(lang: Language, value: number, unit: string, symbol: string): string {
-  if (!supportsUnitStyle()) return `${formatNumber(lang, value)} ${symbol}`;
-  return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
 }

@@ -116,6 +116,15 @@ export function formatRelativeTime(lang: Language, date: Date, now: Date = new D
   return rtf.format(rounded, unit);
 }
 
+/**
+ * `value` in an `Intl` unit (`minute`, `hour`, …), short, e.g. nl "45 min"; `symbol` after the
+ * number where the browser lacks `style: 'unit'`.
+ */
+export function formatUnit(lang: Language, value: number, unit: string, symbol: string): string {
+  if (!supportsUnitStyle()) return `${formatNumber(lang, value)} ${symbol}`;
+  return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
+}
+
 let unitStyle: boolean | undefined;
 
 /** Whether `Intl.NumberFormat` knows `style: 'unit'` (all current browsers; checked once). */

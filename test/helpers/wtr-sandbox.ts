@@ -100,10 +100,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       tokens = createTokenHandler({
         apiKey: SANDBOX_API_KEY,
         apiBase: sandbox.engine.url,
-        getUser: (req) =>
-          (req instanceof Request
-            ? req.headers.get('x-test-user')
-            : (req.headers['x-test-user'] as string | undefined)) ?? TEST_USER,
+        getUser: testUser,
       });
     },
     async serverStop() {

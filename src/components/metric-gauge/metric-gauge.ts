@@ -7,7 +7,7 @@ import { dataStyles } from '../../core/data.styles.js';
 import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { onThemeChange, themeColor } from '../../core/theme.js';
-import { formatNumber } from '../../i18n/format.js';
+import { formatNumber, formatUnit } from '../../i18n/format.js';
 import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { enGauges } from '../../i18n/locales/en.js';
@@ -20,7 +20,7 @@ export type Zone = 'below' | 'around' | 'above';
 /** A factor's value with its unit: time units through Intl, counts and scores without one. */
 function factorValue(lang: Language, value: number, unit = ''): string {
   if (unit === 'minute' || unit === 'hour') {
-    return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
+    return formatUnit(lang, value, unit, unit === 'hour' ? 'h' : 'min');
   }
   const plain = formatNumber(lang, value);
   return unit && unit !== 'score' && unit !== 'count' ? `${plain} ${unit}` : plain;
@@ -207,7 +207,7 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
     const level = this.level(reading);
-    const zone = level ? LEVEL_ZONES[level] : zoneOf(score);
+    const zone = this.zone();
     // The provider's own level in words (Sahha), else where the score stands against 50.
     const zoneText = this.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
     const confidence =
