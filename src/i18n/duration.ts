@@ -3,7 +3,8 @@
  * cards show one, so it is a module of its own that their chunk carries.
  */
 import type { Language } from '../contract.js';
-import { cached, formatUnit } from './format.js';
+import { cached } from './format.js';
+import { formatUnit } from './unit-format.js';
 
 /** The part of `Intl.DurationFormat` (ES2025) used here; TypeScript's lib may not have it yet. */
 interface DurationFormatLike {

@@ -115,27 +115,3 @@ export function formatRelativeTime(lang: Language, date: Date, now: Date = new D
   const rounded = Math.sign(value) * Math.round(Math.abs(value)) || 0;
   return rtf.format(rounded, unit);
 }
-
-/**
- * `value` in an `Intl` unit (`minute`, `hour`, …), short, e.g. nl "45 min"; `symbol` after the
- * number where the browser lacks `style: 'unit'`.
- */
-export function formatUnit(lang: Language, value: number, unit: string, symbol: string): string {
-  if (!supportsUnitStyle()) return `${formatNumber(lang, value)} ${symbol}`;
-  return formatNumber(lang, value, { style: 'unit', unit, unitDisplay: 'short' });
-}
-
-let unitStyle: boolean | undefined;
-
-/** Whether `Intl.NumberFormat` knows `style: 'unit'` (all current browsers; checked once). */
-export function supportsUnitStyle(): boolean {
-  if (unitStyle === undefined) {
-    try {
-      new Intl.NumberFormat('en', { style: 'unit', unit: 'kilogram' });
-      unitStyle = true;
-    } catch {
-      unitStyle = false;
-    }
-  }
-  return unitStyle;
-}

@@ -4,7 +4,8 @@
  */
 import type { Language } from '../contract.js';
 import { formatDuration } from '../i18n/duration.js';
-import { formatNumber, numberFormat, supportsUnitStyle } from '../i18n/format.js';
+import { formatNumber, numberFormat } from '../i18n/format.js';
+import { supportsUnitStyle } from '../i18n/unit-format.js';
 import { cmToFeetInches, cmToIn, cToF, kgToLb, kmToMi } from './convert.js';
 import {
   formatSameUnit,
