@@ -1,14 +1,19 @@
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { requestedLanguage, toLanguage } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/translate.js';
-import { PROVIDER_NAMES, loadProvider, loadedProvider } from '../providers/index.js';
-import type { Provider } from '../providers/types.js';
+import type { SourceTable } from '../providers/index.js';
+import type { AnySource } from '../providers/types.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { pageDefaults } from './config.js';
 import { IpError } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { onScanCompleted } from './scan-signal.js';
-import { Task } from './task.js';
 import { endpointKey } from './token-cache.js';
 
 /**
@@ -16,7 +21,7 @@ import { endpointKey } from './token-cache.js';
  * the user's stored preferences, reloading after a face scan, error reporting, and the data
  * flow attribute → property → task → render (loading, value, empty, error).
  */
-export abstract class DataElement<R> extends IpElement {
+export abstract class DataElement<R, S extends AnySource> extends IpElement {
   static override properties: PropertyDeclarations = {
     provider: {},
     generation: { state: true },
@@ -36,21 +41,30 @@ export abstract class DataElement<R> extends IpElement {
   /** The element's inputs the shown reading was read for. */
   private shownInputs?: string;
 
+  /** The providers this kind of element reads from. */
+  protected abstract sources(): SourceTable<S>;
+  /** Which of the provider's entries to show: the attribute, its value, and what it names. */
+  protected abstract selection(): [attribute: string, key: string | undefined, noun: string];
   /** The element's own inputs (attributes) that the data depends on. */
   protected abstract dataArgs(): readonly unknown[];
-  /** Checks the element's attributes for `provider` and says how to read its data (null: none yet). */
-  protected abstract loader(provider: Provider): (context: ApiContext) => Promise<R | null>;
+  /** Reads the selected entry from `source` (null: none yet). */
+  protected abstract read(source: S, key: string, context: ApiContext): Promise<R | null>;
   /** Whether a reading has nothing to show (a null value). */
   protected abstract isEmpty(reading: R): boolean;
-  /** The element's name for the reading (its label), '' while unknown. */
-  protected abstract label(): string;
   protected abstract valueView(reading: R): TemplateResult;
   protected abstract skeleton(): TemplateResult;
-  /** The message when there is no data yet, as the provider words it: title and hint. */
-  protected abstract emptyKeys(provider: Provider): [MessageKey, MessageKey];
 
-  protected readonly data = new Task(this, {
-    args: () => [
+  /** The reading and how its read stands; a read in progress keeps the last value. */
+  protected data: { status: 'pending' | 'complete' | 'error'; value?: R | null; error?: IpError } =
+    { status: 'pending' };
+  /** The inputs of the last read, and how to abort it. */
+  private args?: unknown[];
+  private abort?: AbortController;
+
+  /** Starts a read when an input changed (compared like Lit: `Object.is`), replacing any other. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const args = [
       ...this.dataArgs(),
       this.effectiveTokenEndpoint,
       this.apiBase,
@@ -59,26 +73,39 @@ export abstract class DataElement<R> extends IpElement {
       pageDefaults().apiBase,
       this.credentials,
       this.generation,
-    ],
-    task: async (_args, { signal }) => {
-      this.status = 'loading';
-      const inputs = JSON.stringify(this.dataArgs());
-      try {
-        const provider = await this.fetchProvider();
-        const load = this.loader(provider);
-        const context = this.apiContext(provider);
-        const [reading] = await Promise.all([load(context), this.loadPreferences(context)]);
-        signal.throwIfAborted();
-        this.shownInputs = inputs;
-        this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
-        this.emit('ip-load', { data: reading });
-        return reading;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw this.report(error);
-      }
-    },
-  });
+    ];
+    const last = this.args;
+    if (last && args.every((arg, i) => Object.is(arg, last[i]))) return;
+    this.args = args;
+    void this.load();
+  }
+
+  /** Reads the data; what it sets (data, status, events) goes together into one render. */
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const { signal } = (this.abort = new AbortController());
+    this.data = { ...this.data, status: 'pending' };
+    this.status = 'loading';
+    const inputs = JSON.stringify(this.dataArgs());
+    try {
+      const source = await this.fetchSource();
+      const key = this.entryKey(source);
+      const context = this.apiContext(source);
+      const [reading] = await Promise.all([
+        this.read(source, key, context),
+        this.loadPreferences(context),
+      ]);
+      if (signal.aborted) return;
+      this.shownInputs = inputs;
+      this.data = { status: 'complete', value: reading };
+      this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
+      this.emit('ip-load', { data: reading });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.data = { status: 'error', error: this.report(error) };
+    }
+    this.requestUpdate();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -105,29 +132,52 @@ export abstract class DataElement<R> extends IpElement {
     return this.provider || pageDefaults().provider || 'intelliprove';
   }
 
-  private unknownProvider(name: string): IpError {
-    return new IpError(
+  /** The provider's source in force, or an `invalid-attribute` error naming the known ones. */
+  private known(source: S | undefined): S {
+    if (source) return source;
+    throw new IpError(
       'invalid-attribute',
-      `<${this.localName}> provider="${name}" is not known; use one of: ${PROVIDER_NAMES.join(', ')}.`,
+      `<${this.localName}> provider="${this.providerName()}" is not known; use one of: ${this.sources().names.join(', ')}.`,
     );
   }
 
-  /** The provider in force, once its code is here (render paths); throws otherwise. */
-  protected resolveProvider(): Provider {
-    const provider = loadedProvider(this.providerName());
-    if (!provider) throw this.unknownProvider(this.providerName());
-    return provider;
+  /** The provider's source in force, once its code is here (render paths); throws otherwise. */
+  protected resolveSource(): S {
+    return this.known(this.sources().loaded(this.providerName()));
   }
 
-  /** The provider in force, fetching its code if needed; an `invalid-attribute` error if unknown. */
-  private async fetchProvider(): Promise<Provider> {
-    const provider = await loadProvider(this.providerName());
-    if (!provider) throw this.unknownProvider(this.providerName());
-    return provider;
+  /** The provider's source in force, fetching its code if needed. */
+  private async fetchSource(): Promise<S> {
+    return this.known(await this.sources().load(this.providerName()));
+  }
+
+  /** The selected attribute value, or an `invalid-attribute` error listing the valid ones. */
+  private entryKey(source: S): string {
+    const [attribute, key, noun] = this.selection();
+    if (key && Object.hasOwn(source.entries, key)) return key;
+    throw new IpError(
+      'invalid-attribute',
+      `<${this.localName}> ${attribute}="${key ?? ''}" is not a ${source.id} ${noun}; ` +
+        `use one of: ${Object.keys(source.entries).join(', ')}.`,
+    );
+  }
+
+  /** What the selected attribute value names in `source`; throws like `entryKey`. */
+  protected entry(source: S): S['entries'][string] {
+    return source.entries[this.entryKey(source)] as S['entries'][string];
+  }
+
+  /** The element's name for the reading (its label), '' while unknown. */
+  protected label(): string {
+    try {
+      return this.t(this.entry(this.resolveSource()).label);
+    } catch {
+      return '';
+    }
   }
 
   /** Where and how to read: token endpoint, API base, credentials; throws when misconfigured. */
-  protected apiContext(provider: Provider): ApiContext {
+  protected apiContext(source: S): ApiContext {
     const tokenEndpoint = this.effectiveTokenEndpoint;
     if (!tokenEndpoint) {
       throw new IpError(
@@ -139,9 +189,9 @@ export abstract class DataElement<R> extends IpElement {
     const requested = requestedLanguage(this);
     return {
       tokenEndpoint,
-      apiBase: this.apiBase || pageDefaults().apiBase || provider.defaultApiBase,
+      apiBase: this.apiBase || pageDefaults().apiBase || source.defaultApiBase,
       credentials: this.credentials ?? pageDefaults().credentials,
-      scheme: provider.scheme,
+      scheme: source.scheme,
       ...(requested ? { language: toLanguage(requested) } : {}),
     };
   }
@@ -188,8 +238,7 @@ export abstract class DataElement<R> extends IpElement {
     const stale = busy && JSON.stringify(this.dataArgs()) !== this.shownInputs;
     if (this.data.status === 'error') body = this.errorView(this.data.error, this.label());
     else if (reading === undefined || stale) body = this.loadingView();
-    else if (reading === null)
-      body = this.emptyView(this.label(), ...this.emptyKeys(this.resolveProvider()));
+    else if (reading === null) body = this.emptyView(this.label(), ...this.resolveSource().empty);
     else {
       try {
         body = this.valueView(reading);

@@ -2,12 +2,18 @@
  * Sahha's JSON API: health scores and wearable biomarkers, read with the user's profile token
  * (`Authorization: profile <token>`). Loaded only by pages that use `provider="sahha"`.
  */
-import { apiGet, type ApiContext } from '../core/api-client.js';
+import { apiGet } from '../core/api-client.js';
 import { enSahha } from '../i18n/locales/en-sahha.js';
 import { extendEnglish, type MessageKey } from '../i18n/translate.js';
 import type { Quantity } from '../units/index.js';
 import { formatQuantity } from '../units/quantity.js';
-import type { BiomarkerInfo, BiomarkerReading, Provider, ScoreReading } from './types.js';
+import type {
+  BiomarkerInfo,
+  BiomarkerReading,
+  BiomarkerSource,
+  ScoreReading,
+  ScoreSource,
+} from './types.js';
 
 interface SahhaBiomarker {
   type: string;
@@ -78,26 +84,25 @@ function valueIn(row: SahhaBiomarker, quantity: Quantity): number | null {
   return normalise(raw, unit);
 }
 
-export const sahha: Provider = {
+/** What both halves share. */
+const SAHHA: Pick<ScoreSource, 'id' | 'defaultApiBase' | 'scheme' | 'empty'> = {
   id: 'sahha',
   defaultApiBase: 'https://api.sahha.ai',
   scheme: 'profile',
-  empty: {
-    biomarker: ['state.no-data', 'state.no-device-data-hint'],
-    score: ['state.no-data', 'state.no-device-data-hint'],
-  },
+  empty: ['state.no-data', 'state.no-device-data-hint'],
+};
+
+export const sahhaBiomarkers: BiomarkerSource = {
+  ...SAHHA,
   format: formatQuantity,
-  biomarkers: Object.fromEntries(
+  entries: Object.fromEntries(
     Object.entries(TYPES).map(([type, [, quantity]]) => [
       type,
       { label: `biomarker.${type}` as MessageKey, quantity } satisfies BiomarkerInfo,
     ]),
   ),
-  scores: Object.fromEntries(
-    SCORES.map((type) => [type, { label: `metric.${type}` as MessageKey }]),
-  ),
 
-  async biomarker(context: ApiContext, key: string, { history }): Promise<BiomarkerReading | null> {
+  async read(context, key, { history }) {
     const [category, quantity] = TYPES[key]!;
     const answer = await apiGet<SahhaBiomarker[]>(
       context,
@@ -121,8 +126,15 @@ export const sahha: Provider = {
     }
     return reading;
   },
+};
 
-  async score(context: ApiContext, key: string): Promise<ScoreReading | null> {
+export const sahhaScores: ScoreSource = {
+  ...SAHHA,
+  entries: Object.fromEntries(
+    SCORES.map((type) => [type, { label: `metric.${type}` as MessageKey }]),
+  ),
+
+  async read(context, key): Promise<ScoreReading | null> {
     const answer = await apiGet<SahhaScore[]>(
       context,
       `/api/v1/profile/score?types=${encodeURIComponent(key)}`,

@@ -1,6 +1,7 @@
 /**
  * A data provider behind the cards and gauges: which biomarkers and scores it has, how to
- * read them, and what they are. A new provider is a new file implementing `Provider`.
+ * read them, and what they are. A new provider is a file with a `BiomarkerSource` and a
+ * `ScoreSource`, listed in the card's and the gauge's source tables.
  */
 import type { ApiContext } from '../core/api-client.js';
 import type { MessageKey } from '../i18n/translate.js';
@@ -41,26 +42,41 @@ export interface BiomarkerInfo {
   hint?: (value: number) => MessageKey | undefined;
 }
 
-export interface Provider {
+/**
+ * What one kind of element reads from a provider: the cards its biomarkers, the gauges its
+ * scores. A provider is one such source per kind, so a page carries only the half it shows.
+ */
+export interface Source<Info extends { label: MessageKey }, Reading, Options = object> {
+  /** The provider's name, as `provider="…"` takes it. */
   readonly id: string;
   readonly defaultApiBase: string;
   /** `Authorization: <scheme> <token>`. */
   readonly scheme: string;
-  readonly biomarkers: Readonly<Record<string, BiomarkerInfo>>;
-  readonly scores: Readonly<Record<string, { label: MessageKey }>>;
-  /** What cards and gauges say before there is any data: title and hint. */
-  readonly empty: { biomarker: [MessageKey, MessageKey]; score: [MessageKey, MessageKey] };
-  /** The latest reading (or the one with `id`), with `history` older ones; null when none yet. */
-  biomarker(
-    context: ApiContext,
-    key: string,
-    options: { id?: string; history?: number },
-  ): Promise<BiomarkerReading | null>;
+  /** What an element may show, by its attribute's value (`biomarker`, `metric`). */
+  readonly entries: Readonly<Record<string, Info>>;
+  /** What the element says before there is any data: title and hint. */
+  readonly empty: [MessageKey, MessageKey];
+  /** The reading of `key`; null when there is none yet (204, no scan). */
+  read(context: ApiContext, key: string, options: Options): Promise<Reading | null>;
+}
+
+/** A provider's biomarkers, for `<ip-biomarker-card>`. */
+export interface BiomarkerSource extends Source<
+  BiomarkerInfo,
+  BiomarkerReading,
+  /** `id`: that measurement instead of the latest; `history` > 1: also the last N, oldest first. */
+  { id?: string; history?: number }
+> {
   /**
    * Writes a value of one of its biomarkers, e.g. `formatQuantity` for a provider with
    * quantities that differ between unit systems. Default: `formatSameUnit`.
    */
   format?(value: number, quantity: Quantity, options: FormatQuantityOptions): FormattedQuantity;
-  /** The score; null when there is none yet (204). */
-  score(context: ApiContext, key: string): Promise<ScoreReading | null>;
 }
+
+/** A provider's scores, for `<ip-metric-gauge>`. */
+export type ScoreSource = Source<{ label: MessageKey }, ScoreReading>;
+
+/** Any source, as the data elements handle it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySource = Source<{ label: MessageKey }, any, any>;

@@ -206,6 +206,24 @@ describe('<ip-biomarker-card>', () => {
     await until(() => el.status === 'ready', 'ready after retry');
   });
 
+  it('drops a slow read that a change replaced, and shows only the new one', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario({ proxy: true, delayMs: 400 });
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    const loads = record(el, 'ip-load');
+    await until(async () => (await api.log()).length === 1, 'first read sent');
+    el.biomarker = 'respiratory_rate'; // same answer: the new read shares the request in flight
+    await settled(el);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(loads).to.have.length(1);
+    expect(textOf(el)).to.match(/^Respiratory rate \d+ breaths\/min/);
+    expect(await api.log()).to.have.length(1);
+  });
+
   it('reads once with a history that is not a number', async () => {
     const where = await setup();
     const el = await card({ biomarker: 'heart_rate', history: 'six' }, where);

@@ -4,17 +4,23 @@ import type { UnitSystem } from '../../contract.js';
 import { loadTrendChart } from '../../core/charts/index.js';
 import { pageDefaults } from '../../core/config.js';
 import { DataElement } from '../../core/data-element.js';
-import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { dataStyles } from '../../core/data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
-import type { BiomarkerInfo, BiomarkerReading, Provider } from '../../providers/types.js';
+import { sourceTable } from '../../providers/index.js';
+import { intelliproveBiomarkers } from '../../providers/intelliprove/face-scans.js';
+import type { BiomarkerReading, BiomarkerSource } from '../../providers/types.js';
 import { formatSameUnit, resolveUnitSystem } from '../../units/index.js';
 import type { ApiContext } from '../../core/api-client.js';
-import type { MessageKey } from '../../i18n/translate.js';
 import { enCards } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
+
+/** The providers whose biomarkers a card shows; Sahha's code is fetched by its first card. */
+const SOURCES = sourceTable<BiomarkerSource>({
+  intelliprove: intelliproveBiomarkers,
+  sahha: () => import('../../providers/sahha.js').then((m) => m.sahhaBiomarkers),
+});
 
 /**
  * @tagname ip-biomarker-card
@@ -45,7 +51,7 @@ import { cardStyles } from './biomarker-card.styles.js';
  * @cssprop --ip-chart-line - Trend line colour.
  * @cssprop --ip-chart-fill - Area under the trend line.
  */
-export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
+export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSource> {
   static override properties: PropertyDeclarations = {
     biomarker: {},
     faceScanId: { attribute: 'face-scan-id' },
@@ -76,51 +82,31 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
   }
   private chart?: Chart<'line'>;
 
-  protected emptyKeys(provider: Provider): [MessageKey, MessageKey] {
-    return provider.empty.biomarker;
+  protected sources() {
+    return SOURCES;
+  }
+
+  protected selection(): [string, string | undefined, string] {
+    return ['biomarker', this.biomarker, 'biomarker'];
   }
 
   protected dataArgs() {
     return [this.biomarker, this.faceScanId, this.history];
   }
 
-  protected loader(provider: Provider) {
-    this.infoFor(provider, this.biomarker);
-    const { biomarker, faceScanId, history } = this;
-    return (context: ApiContext) =>
-      provider.biomarker(context, biomarker!, {
-        id: faceScanId || undefined,
-        history: history ?? undefined,
-      });
+  protected read(source: BiomarkerSource, key: string, context: ApiContext) {
+    return source.read(context, key, {
+      id: this.faceScanId || undefined,
+      history: this.history ?? undefined,
+    });
   }
 
   protected isEmpty(reading: BiomarkerReading): boolean {
     return reading.value === null;
   }
 
-  /** The biomarker's description, or an `invalid-attribute` error listing the valid names. */
-  private infoFor(provider: Provider, biomarker: string | undefined): BiomarkerInfo {
-    const info = biomarker ? provider.biomarkers[biomarker] : undefined;
-    if (!info) {
-      throw new IpError(
-        'invalid-attribute',
-        `<ip-biomarker-card> biomarker="${biomarker ?? ''}" is not a ${provider.id} biomarker; ` +
-          `use one of: ${Object.keys(provider.biomarkers).join(', ')}.`,
-      );
-    }
-    return info;
-  }
-
   private get effectiveUnitSystem(): UnitSystem {
     return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
-  }
-
-  protected label(): string {
-    try {
-      return this.t(this.infoFor(this.resolveProvider(), this.biomarker).label);
-    } catch {
-      return '';
-    }
   }
 
   override disconnectedCallback(): void {
@@ -135,24 +121,21 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
   }
 
   private async drawTrend(): Promise<void> {
-    const history = this.data.value?.history?.filter((point) => point.value !== null);
-    if (!this.canvas || !history || history.length < 2) {
+    const { canvas } = this;
+    const history = this.data.value?.history;
+    if (!canvas || !history) {
       this.chart?.destroy();
       this.chart = undefined;
       return;
     }
     const { drawTrend } = await loadTrendChart();
-    if (!this.isConnected || !this.canvas) return;
-    const points = history.map((point) => ({
-      label: formatDateTime(this.language, point.at, { month: 'short', day: 'numeric' }),
-      value: point.value as number,
-    }));
-    this.chart = drawTrend(this, this.canvas, points, this.chart);
+    if (this.isConnected && this.canvas === canvas)
+      this.chart = drawTrend(this, canvas, history, this.language, this.chart);
   }
 
   protected valueView(reading: BiomarkerReading) {
-    const provider = this.resolveProvider();
-    const info = this.infoFor(provider, this.biomarker);
+    const source = this.resolveSource();
+    const info = this.entry(source);
     const label = this.t(info.label);
     if (reading.value === null)
       return this.emptyView(label, 'state.not-available', 'state.not-available-hint');
@@ -172,7 +155,7 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading> {
       unit = labels.mmhg;
     } else {
       // Face-scan biomarkers read the same in both systems; a provider with others brings its own.
-      const format = provider.format ?? formatSameUnit;
+      const format = source.format ?? formatSameUnit;
       const formatted = format(reading.value, info.quantity, { lang, unitSystem, labels });
       value = formatted.value;
       unit = formatted.unit;

@@ -4,15 +4,17 @@ import type { Language } from '../../contract.js';
 import { loadGaugeChart } from '../../core/charts/index.js';
 import { DataElement } from '../../core/data-element.js';
 import { dataStyles } from '../../core/data.styles.js';
-import { IpError } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { onThemeChange, themeColor } from '../../core/theme.js';
-import { formatNumber, formatUnit } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
+import { formatUnit } from '../../i18n/unit-format.js';
 import type { ApiContext } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { enGauges } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
-import type { Provider, ScoreReading } from '../../providers/types.js';
+import { sourceTable } from '../../providers/index.js';
+import { intelliproveScores } from '../../providers/intelliprove/scores.js';
+import type { ScoreReading, ScoreSource } from '../../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export type Zone = 'below' | 'around' | 'above';
@@ -38,6 +40,12 @@ const LEVEL_ZONES: Record<Level, Zone> = {
 export function zoneOf(score: number): Zone {
   return score < 45 ? 'below' : score > 55 ? 'above' : 'around';
 }
+
+/** The providers whose scores a gauge shows; Sahha's code is fetched by its first gauge. */
+const SOURCES = sourceTable<ScoreSource>({
+  intelliprove: intelliproveScores,
+  sahha: () => import('../../providers/sahha.js').then((m) => m.sahhaScores),
+});
 
 /**
  * @tagname ip-metric-gauge
@@ -66,7 +74,7 @@ export function zoneOf(score: number): Zone {
  * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
  * @cssprop --ip-gauge-value-size - Font size of the score.
  */
-export class IpMetricGauge extends DataElement<ScoreReading> {
+export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   static override properties: PropertyDeclarations = {
     metric: {},
     details: { type: Boolean },
@@ -90,42 +98,24 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
   private chart?: Chart<'doughnut'>;
   private stopTheme?: () => void;
 
-  protected emptyKeys(provider: Provider): [MessageKey, MessageKey] {
-    return provider.empty.score;
+  protected sources() {
+    return SOURCES;
+  }
+
+  protected selection(): [string, string | undefined, string] {
+    return ['metric', this.metric, 'score'];
   }
 
   protected dataArgs() {
     return [this.metric];
   }
 
-  protected loader(provider: Provider) {
-    this.labelKey(provider, this.metric);
-    const metric = this.metric!;
-    return (context: ApiContext) => provider.score(context, metric);
+  protected read(source: ScoreSource, key: string, context: ApiContext) {
+    return source.read(context, key, {});
   }
 
   protected isEmpty(reading: ScoreReading): boolean {
     return reading.score === null;
-  }
-
-  private labelKey(provider: Provider, metric: string | undefined): MessageKey {
-    const entry = metric ? provider.scores[metric] : undefined;
-    if (!entry) {
-      throw new IpError(
-        'invalid-attribute',
-        `<ip-metric-gauge> metric="${metric ?? ''}" is not a ${provider.id} score; ` +
-          `use one of: ${Object.keys(provider.scores).join(', ')}.`,
-      );
-    }
-    return entry.label;
-  }
-
-  protected label(): string {
-    try {
-      return this.t(this.labelKey(this.resolveProvider(), this.metric));
-    } catch {
-      return '';
-    }
   }
 
   override connectedCallback(): void {
@@ -203,7 +193,7 @@ export class IpMetricGauge extends DataElement<ScoreReading> {
   protected valueView(reading: ScoreReading) {
     const label = this.label();
     const score = this.score();
-    if (score === null) return this.emptyView(label, ...this.emptyKeys(this.resolveProvider()));
+    if (score === null) return this.emptyView(label, ...this.resolveSource().empty);
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
     const level = this.level(reading);

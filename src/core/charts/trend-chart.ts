@@ -11,28 +11,33 @@ import {
   LinearScale,
   PointElement,
 } from 'chart.js';
+import type { Language } from '../../contract.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { themeColor } from '../theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler);
 
-export interface TrendPoint {
-  /** The date as the axis shows it. */
-  label: string;
-  value: number;
-}
-
 /**
- * Draws `points` on `canvas` in `host`'s theme colours, updating `chart` in place when it
- * already draws on that canvas. Returns the chart to keep (and destroy on disconnect).
+ * Draws the readings of `history` that have a value (at least two) on `canvas`, dated in
+ * `lang` and drawn in `host`'s theme colours, updating `chart` in place when it already
+ * draws on that canvas. Returns the chart to keep (and destroy on disconnect), if any.
  */
 export function drawTrend(
   host: HTMLElement,
   canvas: HTMLCanvasElement,
-  points: TrendPoint[],
+  history: readonly { at: Date; value: number | null }[],
+  lang: Language,
   chart?: Chart<'line'>,
-): Chart<'line'> {
-  const labels = points.map((point) => point.label);
-  const values = points.map((point) => point.value);
+): Chart<'line'> | undefined {
+  const points = history.filter((point) => point.value !== null);
+  if (points.length < 2) {
+    chart?.destroy();
+    return undefined;
+  }
+  const labels = points.map((point) =>
+    formatDateTime(lang, point.at, { month: 'short', day: 'numeric' }),
+  );
+  const values = points.map((point) => point.value as number);
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   if (chart && chart.canvas === canvas) {
     chart.data.labels = labels;

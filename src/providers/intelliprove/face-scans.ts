@@ -1,0 +1,127 @@
+/**
+ * IntelliProve's face-scan biomarkers (JSON API v2), read with the user's action token, for
+ * `<ip-biomarker-card>`. Histories come from a module of their own, fetched by the first
+ * card with `history`.
+ */
+import { apiGet, type ApiContext } from '../../core/api-client.js';
+import type { MessageKey } from '../../i18n/translate.js';
+import type { BiomarkerInfo, BiomarkerReading, BiomarkerSource } from '../types.js';
+import { INTELLIPROVE } from './base.js';
+
+export interface FaceScan {
+  face_scan_id: string;
+  heart_rate: number | null;
+  respiratory_rate: number | null;
+  heart_rate_variability: number | null;
+  resonant_breathing_score: number | null;
+  systolic_blood_pressure: number | null;
+  diastolic_blood_pressure: number | null;
+  timestamp_epoch?: number | null;
+  timestamp: string;
+}
+
+const band =
+  (edges: [number, MessageKey][], last: MessageKey) =>
+  (value: number): MessageKey => {
+    for (const [below, key] of edges) if (value < below) return key;
+    return last;
+  };
+
+const BIOMARKERS: Record<string, BiomarkerInfo> = {
+  heart_rate: { label: 'biomarker.heart_rate', quantity: 'heart-rate' },
+  respiratory_rate: {
+    label: 'biomarker.respiratory_rate',
+    quantity: 'respiratory-rate',
+    // Documented resting range: 12–20 breaths per minute.
+    hint: band(
+      [
+        [12, 'hint.respiratory_rate.low'],
+        [20.5, 'hint.respiratory_rate.normal'],
+      ],
+      'hint.respiratory_rate.high',
+    ),
+  },
+  heart_rate_variability: {
+    label: 'biomarker.heart_rate_variability',
+    quantity: 'duration-ms',
+    // Documented: below 35 ms below average, 35–100 average, above 100 excellent.
+    hint: band(
+      [
+        [35, 'hint.heart_rate_variability.below'],
+        [100.5, 'hint.heart_rate_variability.average'],
+      ],
+      'hint.heart_rate_variability.excellent',
+    ),
+  },
+  resonant_breathing_score: {
+    label: 'biomarker.resonant_breathing_score',
+    quantity: 'score',
+    // Documented: 0–40 none, 40–70 partial, above 70 good.
+    hint: band(
+      [
+        [40, 'hint.resonant_breathing_score.none'],
+        [70.5, 'hint.resonant_breathing_score.partial'],
+      ],
+      'hint.resonant_breathing_score.good',
+    ),
+  },
+  systolic_blood_pressure: {
+    label: 'biomarker.systolic_blood_pressure',
+    quantity: 'blood-pressure',
+  },
+  diastolic_blood_pressure: {
+    label: 'biomarker.diastolic_blood_pressure',
+    quantity: 'blood-pressure',
+  },
+  blood_pressure: { label: 'biomarker.blood_pressure', quantity: 'blood-pressure' },
+};
+
+export function valueOf(scan: FaceScan, key: string): BiomarkerReading['value'] {
+  if (key === 'blood_pressure') {
+    const { systolic_blood_pressure: systolic, diastolic_blood_pressure: diastolic } = scan;
+    return systolic === null || diastolic === null ? null : { systolic, diastolic };
+  }
+  const value = scan[key as keyof FaceScan];
+  return typeof value === 'number' ? value : null;
+}
+
+/** When a scan was made: `timestamp_epoch`, else `timestamp` (an invalid Date when neither is usable). */
+export const timeOf = (scan: FaceScan) =>
+  new Date(
+    typeof scan.timestamp_epoch === 'number'
+      ? scan.timestamp_epoch * 1000
+      : Date.parse(scan.timestamp),
+  );
+
+/** The scan with `id`, or undefined when there is none (204). */
+export async function scanById(context: ApiContext, id: string): Promise<FaceScan | undefined> {
+  const one = await apiGet<FaceScan>(context, `/v2/face-scans/${encodeURIComponent(id)}`);
+  return one.kind === 'data' ? one.data : undefined;
+}
+
+/** `key` as `scan` measured it. */
+export const readingOf = (scan: FaceScan, key: string): BiomarkerReading => ({
+  value: valueOf(scan, key),
+  at: timeOf(scan),
+  id: scan.face_scan_id,
+});
+
+export const intelliproveBiomarkers: BiomarkerSource = {
+  ...INTELLIPROVE,
+  entries: BIOMARKERS,
+  empty: ['state.no-scan', 'state.no-scan-hint'],
+
+  async read(context, key, { id, history }) {
+    if (history !== undefined && history > 1) {
+      const { readWithHistory } = await import('./history.js');
+      return readWithHistory(context, key, id, history);
+    }
+    let scan: FaceScan | undefined;
+    if (id) scan = await scanById(context, id);
+    else {
+      const latest = await apiGet<FaceScan[]>(context, '/v2/face-scans/latest');
+      scan = latest.kind === 'data' ? latest.data[0] : undefined;
+    }
+    return scan ? readingOf(scan, key) : null;
+  },
+};
