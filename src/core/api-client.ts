@@ -76,7 +76,7 @@ async function send(context: ApiContext, path: string, token: string): Promise<R
     throw new IpError(
       'api-error',
       `Could not reach ${context.apiBase} (${error instanceof Error ? error.message : error}). ` +
-        `Check api-base (or data-api-base) and that the page's CSP allows it in connect-src.`,
+        `Check api-base (or data-api-base), and the page's CSP connect-src.`,
     );
   }
 }

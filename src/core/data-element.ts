@@ -11,7 +11,7 @@ import type { SourceTable } from '../providers/index.js';
 import type { AnySource } from '../providers/types.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { pageDefaults } from './config.js';
-import { IpError } from './errors.js';
+import { IpError, missingTokenEndpoint } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { onScanCompleted } from './scan-signal.js';
 import { endpointKey } from './token-cache.js';
@@ -37,9 +37,9 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   /** The user's stored unit system, from the token endpoint. */
   declare protected userUnitSystem?: string;
 
-  private stopScanListener?: () => void;
+  #stopScanListener?: () => void;
   /** The element's inputs the shown reading was read for. */
-  private shownInputs?: string;
+  #shownInputs?: string;
 
   /** The providers this kind of element reads from. */
   protected abstract sources(): SourceTable<S>;
@@ -58,8 +58,8 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   protected data: { status: 'pending' | 'complete' | 'error'; value?: R | null; error?: IpError } =
     { status: 'pending' };
   /** The inputs of the last read, and how to abort it. */
-  private args?: unknown[];
-  private abort?: AbortController;
+  #args?: unknown[];
+  #abort?: AbortController;
 
   /** Starts a read when an input changed (compared like Lit: `Object.is`), replacing any other. */
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -74,35 +74,35 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
       this.credentials,
       this.generation,
     ];
-    const last = this.args;
+    const last = this.#args;
     if (last && args.every((arg, i) => Object.is(arg, last[i]))) return;
-    this.args = args;
-    void this.load();
+    this.#args = args;
+    void this.#load();
   }
 
   /** Reads the data; what it sets (data, status, events) goes together into one render. */
-  private async load(): Promise<void> {
-    this.abort?.abort();
-    const { signal } = (this.abort = new AbortController());
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    const { signal } = (this.#abort = new AbortController());
     this.data = { ...this.data, status: 'pending' };
     this.status = 'loading';
     const inputs = JSON.stringify(this.dataArgs());
     try {
-      const source = await this.fetchSource();
-      const key = this.entryKey(source);
-      const context = this.apiContext(source);
+      const source = await this.#fetchSource();
+      const key = this.#entryKey(source);
+      const context = this.#apiContext(source);
       const [reading] = await Promise.all([
         this.read(source, key, context),
-        this.loadPreferences(context),
+        this.#loadPreferences(context),
       ]);
       if (signal.aborted) return;
-      this.shownInputs = inputs;
+      this.#shownInputs = inputs;
       this.data = { status: 'complete', value: reading };
       this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
       this.emit('ip-load', { data: reading });
     } catch (error) {
       if (signal.aborted) return;
-      this.data = { status: 'error', error: this.report(error) };
+      this.data = { status: 'error', error: this.#report(error) };
     }
     this.requestUpdate();
   }
@@ -110,7 +110,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate(); // re-inserted: draw the chart again
-    this.stopScanListener = onScanCompleted((scan) => {
+    this.#stopScanListener = onScanCompleted((scan) => {
       const mine = this.effectiveTokenEndpoint;
       if (mine && endpointKey(mine) === endpointKey(scan.tokenEndpoint)) this.generation++;
     });
@@ -118,7 +118,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopScanListener?.();
+    this.#stopScanListener?.();
   }
 
   /** Reads the data again, fresh from the API. */
@@ -128,31 +128,31 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     this.generation++;
   }
 
-  private providerName(): string {
+  #providerName(): string {
     return this.provider || pageDefaults().provider || 'intelliprove';
   }
 
   /** The provider's source in force, or an `invalid-attribute` error naming the known ones. */
-  private known(source: S | undefined): S {
+  #known(source: S | undefined): S {
     if (source) return source;
     throw new IpError(
       'invalid-attribute',
-      `<${this.localName}> provider="${this.providerName()}" is not known; use one of: ${this.sources().names.join(', ')}.`,
+      `<${this.localName}> provider="${this.#providerName()}" is not known; use one of: ${this.sources().names.join(', ')}.`,
     );
   }
 
   /** The provider's source in force, once its code is here (render paths); throws otherwise. */
   protected resolveSource(): S {
-    return this.known(this.sources().loaded(this.providerName()));
+    return this.#known(this.sources().loaded(this.#providerName()));
   }
 
   /** The provider's source in force, fetching its code if needed. */
-  private async fetchSource(): Promise<S> {
-    return this.known(await this.sources().load(this.providerName()));
+  async #fetchSource(): Promise<S> {
+    return this.#known(await this.sources().load(this.#providerName()));
   }
 
   /** The selected attribute value, or an `invalid-attribute` error listing the valid ones. */
-  private entryKey(source: S): string {
+  #entryKey(source: S): string {
     const [attribute, key, noun] = this.selection();
     if (key && Object.hasOwn(source.entries, key)) return key;
     throw new IpError(
@@ -164,7 +164,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
 
   /** What the selected attribute value names in `source`; throws like `entryKey`. */
   protected entry(source: S): S['entries'][string] {
-    return source.entries[this.entryKey(source)] as S['entries'][string];
+    return source.entries[this.#entryKey(source)] as S['entries'][string];
   }
 
   /** The element's name for the reading (its label), '' while unknown. */
@@ -177,15 +177,9 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   }
 
   /** Where and how to read: token endpoint, API base, credentials; throws when misconfigured. */
-  protected apiContext(source: S): ApiContext {
+  #apiContext(source: S): ApiContext {
     const tokenEndpoint = this.effectiveTokenEndpoint;
-    if (!tokenEndpoint) {
-      throw new IpError(
-        'missing-token-endpoint',
-        `<${this.localName}> has no token endpoint. Add token-endpoint="/api/ip-token" to the element, ` +
-          `data-token-endpoint to the kit's <script> tag, or call configure({ tokenEndpoint }).`,
-      );
-    }
+    if (!tokenEndpoint) throw missingTokenEndpoint(this.localName);
     const requested = requestedLanguage(this);
     return {
       tokenEndpoint,
@@ -197,22 +191,23 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   }
 
   /** Keeps the user's stored language and unit system (from the cached token) for display. */
-  protected async loadPreferences(context: ApiContext): Promise<void> {
+  async #loadPreferences(context: ApiContext): Promise<void> {
     const preferences = await userPreferences(context);
     this.userLanguage = preferences.language;
     this.userUnitSystem = preferences.unitSystem;
   }
 
   /** Reports a failure once: `ip-error`, a console message naming the fix, `status="error"`. */
-  protected report(error: unknown): IpError {
-    const failure = error instanceof IpError ? error : new IpError('api-error', String(error));
+  #report(error: unknown): IpError {
+    const failure = IpError.from(error);
     this.status = 'error';
     this.announceError(failure);
     return failure;
   }
 
-  protected errorView(error: unknown, label: string): TemplateResult {
-    const failure = error instanceof IpError ? error : new IpError('api-error', String(error));
+  #errorView(error: unknown): TemplateResult {
+    const failure = IpError.from(error);
+    const label = this.label();
     const text =
       failure.code === 'token-endpoint-failed' && failure.status === 401
         ? this.t('error.signed-out')
@@ -235,15 +230,15 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     const reading = this.data.value;
     let body: TemplateResult;
     // A reading read for other inputs (another biomarker, say) is not shown while the new one loads.
-    const stale = busy && JSON.stringify(this.dataArgs()) !== this.shownInputs;
-    if (this.data.status === 'error') body = this.errorView(this.data.error, this.label());
-    else if (reading === undefined || stale) body = this.loadingView();
+    const stale = busy && JSON.stringify(this.dataArgs()) !== this.#shownInputs;
+    if (this.data.status === 'error') body = this.#errorView(this.data.error);
+    else if (reading === undefined || stale) body = this.#loadingView();
     else if (reading === null) body = this.emptyView(this.label(), ...this.resolveSource().empty);
     else {
       try {
         body = this.valueView(reading);
       } catch (error) {
-        body = this.errorView(error, this.label()); // never throw out of render()
+        body = this.#errorView(error); // never throw out of render()
       }
     }
     return html`<div part="base" aria-busy=${busy ? 'true' : 'false'} lang=${this.language}>
@@ -251,7 +246,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     </div>`;
   }
 
-  private loadingView(): TemplateResult {
+  #loadingView(): TemplateResult {
     return html`<span part="label" class="label">${this.label()}</span> ${this.skeleton()}
       <span class="visually-hidden" role="status">${this.t('state.loading')}</span>`;
   }

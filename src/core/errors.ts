@@ -31,4 +31,17 @@ export class IpError extends Error {
     super(message);
     this.name = 'IpError';
   }
+
+  /** `error` itself if it is an `IpError`, else one with `code` and its text. */
+  static from(error: unknown, code: IpErrorCode = 'api-error'): IpError {
+    return error instanceof IpError ? error : new IpError(code, String(error));
+  }
 }
+
+/** The error of an element without a token endpoint: it names the three ways to give one. */
+export const missingTokenEndpoint = (tag: string) =>
+  new IpError(
+    'missing-token-endpoint',
+    `<${tag}> has no token endpoint. Add token-endpoint="/api/ip-token" to the element, ` +
+      `data-token-endpoint to the kit's <script> tag, or call configure({ tokenEndpoint }).`,
+  );

@@ -44,7 +44,7 @@ export abstract class IpElement extends LitElement {
   /** The user's own language, from the token endpoint (used where the page sets none). */
   declare protected userLanguage?: string;
 
-  private unsubscribe: (() => void)[] = [];
+  #unsubscribe: (() => void)[] = [];
 
   /**
    * The first update waits one task. Frameworks may set an element's properties a task after
@@ -59,7 +59,7 @@ export abstract class IpElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe.push(
+    this.#unsubscribe.push(
       onConfigure(() => this.requestUpdate()),
       onLangChange(() => this.requestUpdate()),
     );
@@ -67,8 +67,8 @@ export abstract class IpElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe.forEach((stop) => stop());
-    this.unsubscribe = [];
+    this.#unsubscribe.forEach((stop) => stop());
+    this.#unsubscribe = [];
   }
 
   /** Display language: own `lang`, page default, nearest `[lang]`, the user's, the browser's. */

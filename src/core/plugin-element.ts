@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/translate.js';
 import { enEmbeds } from '../i18n/locales/en.js';
 import { extendEnglish } from '../i18n/translate.js';
 import { pageDefaults } from './config.js';
-import { IpError } from './errors.js';
+import { IpError, missingTokenEndpoint } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { listenToFrame, type PluginMessage } from './message-bridge.js';
 import { checkPluginUrl, parseOrigins, redactUrl } from './plugin-url.js';
@@ -160,13 +160,7 @@ export abstract class PluginElement extends IpElement {
     const tag = this.localName;
     const endpoint = this.effectiveTokenEndpoint;
     if (!endpoint) {
-      this.fail(
-        new IpError(
-          'missing-token-endpoint',
-          `<${tag}> has no token endpoint. Add token-endpoint="/api/ip-token" to the element, ` +
-            `data-token-endpoint to the kit's <script> tag, or call configure({ tokenEndpoint }).`,
-        ),
-      );
+      this.fail(missingTokenEndpoint(tag));
       return;
     }
     const early = this.preflight();
@@ -186,9 +180,7 @@ export abstract class PluginElement extends IpElement {
       });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.fail(
-        error instanceof IpError ? error : new IpError('token-endpoint-failed', String(error)),
-      );
+      this.fail(IpError.from(error, 'token-endpoint-failed'));
       return;
     }
     if (controller.signal.aborted) return;

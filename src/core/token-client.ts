@@ -22,22 +22,19 @@ export interface TokenRequestOptions {
 
 const describe = (endpoint: string) => `token endpoint ${endpoint}`;
 
-function abortError(): DOMException {
-  return new DOMException('The request was aborted.', 'AbortError');
-}
-
+/** Waits `ms`; rejects with the abort reason, as `fetch` does, when `signal` aborts first. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.throwIfAborted();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -48,47 +45,40 @@ export function parseGrant(body: unknown, request: TokenRequest, endpoint: strin
       'invalid-response',
       `The ${describe(endpoint)} answered 200 but ${why}. See CONTRACT §5.`,
     );
+  const needs = request.purpose === 'api' ? 'token' : 'url';
   if (typeof body === 'string') {
-    if (request.purpose === 'api')
-      throw invalid('with a bare string; purpose "api" needs {"token": …}');
+    if (needs === 'token') throw invalid('with a bare string, not {"token": …}');
     return { url: body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('not with a JSON object or string');
   }
-  const {
-    token,
-    url,
-    expires_at: expires,
-    unit_system: unit,
-    language,
-  } = body as Record<string, unknown>;
-  for (const [name, value] of Object.entries({ token, url, expires_at: expires, language })) {
-    if (value !== undefined && value !== null && typeof value !== 'string')
+  const fields = body as Record<string, unknown>;
+  for (const name of ['token', 'url', 'expires_at', 'language']) {
+    if (fields[name] != null && typeof fields[name] !== 'string')
       throw invalid(`"${name}" is not a string`);
   }
-  if (unit !== undefined && unit !== null && !isUnitSystem(unit))
-    throw invalid('"unit_system" is not metric or imperial');
+  const { token, url, expires_at: expires, unit_system: unit, language } = fields;
+  if (unit != null && !isUnitSystem(unit)) throw invalid('"unit_system" is not metric or imperial');
   const grant: TokenGrant = {};
-  if (typeof token === 'string' && token) grant.token = token;
-  if (typeof url === 'string' && url) grant.url = url;
-  if (typeof expires === 'string') {
-    const time = Date.parse(expires);
+  if (token) grant.token = token as string;
+  if (url) grant.url = url as string;
+  if (expires != null) {
+    const time = Date.parse(expires as string);
     if (Number.isNaN(time)) throw invalid('"expires_at" is not an ISO-8601 date');
     grant.expiresAt = new Date(time);
   }
   if (isUnitSystem(unit)) grant.unitSystem = unit;
-  if (typeof language === 'string' && language) grant.language = language;
-  if (request.purpose === 'api' && !grant.token) throw invalid('without "token"');
-  if (request.purpose !== 'api' && !grant.url) throw invalid('without "url"');
+  if (language) grant.language = language as string;
+  if (!grant[needs]) throw invalid(`without "${needs}"`);
   return grant;
 }
 
 /**
  * POSTs `request` to the host's token endpoint (CONTRACT §5). Retries network errors and 5xx
  * a bounded number of times with exponential backoff and jitter; never retries 4xx. Rejects
- * with an `IpError` (`token-endpoint-failed`, `invalid-response`), or an `AbortError` when
- * `signal` aborts.
+ * with an `IpError` (`token-endpoint-failed`, `invalid-response`), or the abort reason (an
+ * `AbortError`) when `signal` aborts.
  */
 export async function requestToken(
   endpoint: string,
@@ -98,7 +88,8 @@ export async function requestToken(
   const retries = options.retries ?? 2;
   const backoff = options.backoffMs ?? 300;
   for (let attempt = 0; ; attempt++) {
-    let response: Response;
+    let response: Response | undefined;
+    let unreachable: unknown;
     try {
       response = await fetch(endpoint, {
         method: 'POST',
@@ -109,20 +100,19 @@ export async function requestToken(
         cache: 'no-store',
       });
     } catch (error) {
-      if (options.signal?.aborted) throw abortError();
-      if (attempt < retries) {
-        await sleep(backoff * 2 ** attempt * (0.5 + Math.random()), options.signal);
-        continue;
-      }
-      throw new IpError(
-        'token-endpoint-failed',
-        `The ${describe(endpoint)} could not be reached (${error instanceof Error ? error.message : error}). ` +
-          'Check the token-endpoint attribute and that the route is served from this page (or allows CORS).',
-      );
+      options.signal?.throwIfAborted();
+      unreachable = error;
     }
-    if (response.status >= 500 && attempt < retries) {
+    if ((!response || response.status >= 500) && attempt < retries) {
       await sleep(backoff * 2 ** attempt * (0.5 + Math.random()), options.signal);
       continue;
+    }
+    if (!response) {
+      throw new IpError(
+        'token-endpoint-failed',
+        `The ${describe(endpoint)} could not be reached (${unreachable instanceof Error ? unreachable.message : unreachable}). ` +
+          'Check the token-endpoint attribute and that the route is served from this page (or allows CORS).',
+      );
     }
     const text = await response.text().catch(() => '');
     if (!response.ok) {

@@ -92,11 +92,11 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   /** Also list what the score is based on, where the provider says (Sahha's factors). */
   details = false;
 
-  private get canvas(): HTMLCanvasElement | undefined {
+  get #canvas(): HTMLCanvasElement | undefined {
     return this.renderRoot.querySelector('canvas') ?? undefined;
   }
-  private chart?: Chart<'doughnut'>;
-  private stopTheme?: () => void;
+  #chart?: Chart<'doughnut'>;
+  #stopTheme?: () => void;
 
   protected sources() {
     return SOURCES;
@@ -120,64 +120,64 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopTheme = onThemeChange(() => this.chart && this.paint(this.chart));
+    this.#stopTheme = onThemeChange(() => this.#chart && this.#paint(this.#chart));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTheme?.();
-    this.chart?.destroy();
-    this.chart = undefined;
+    this.#stopTheme?.();
+    this.#chart?.destroy();
+    this.#chart = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    void this.draw();
+    void this.#draw();
   }
 
-  private zone(): Zone {
-    const level = this.level(this.data.value);
-    return level ? LEVEL_ZONES[level] : zoneOf(this.score() ?? 0);
+  #zone(): Zone {
+    const level = this.#level(this.data.value);
+    return level ? LEVEL_ZONES[level] : zoneOf(this.#score() ?? 0);
   }
 
-  private score(): number | null {
+  #score(): number | null {
     const score = this.data.value?.score;
     return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
   }
 
   /** The arc's data, and its colours from the theme (`--ip-gauge-color-*`, `--ip-color-track`). */
-  private arc(): { data: number[]; backgroundColor: string[] } {
-    const score = this.score() ?? 0;
+  #arc(): { data: number[]; backgroundColor: string[] } {
+    const score = this.#score() ?? 0;
     return {
       data: [score, 100 - score],
-      backgroundColor: [themeColor(this, `--_${this.zone()}`), themeColor(this, '--_track')],
+      backgroundColor: [themeColor(this, `--_${this.#zone()}`), themeColor(this, '--_track')],
     };
   }
 
   /** Brings the drawn arc up to date (new score, or colours read again after a theme change). */
-  private paint(chart: Chart<'doughnut'>): void {
-    Object.assign(chart.data.datasets[0]!, this.arc());
+  #paint(chart: Chart<'doughnut'>): void {
+    Object.assign(chart.data.datasets[0]!, this.#arc());
     chart.update(matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : undefined);
   }
 
-  private async draw(): Promise<void> {
-    if (!this.canvas || this.score() === null) {
-      this.chart?.destroy();
-      this.chart = undefined;
+  async #draw(): Promise<void> {
+    if (!this.#canvas || this.#score() === null) {
+      this.#chart?.destroy();
+      this.#chart = undefined;
       return;
     }
-    if (this.chart && this.chart.canvas === this.canvas) {
-      this.paint(this.chart);
+    if (this.#chart && this.#chart.canvas === this.#canvas) {
+      this.#paint(this.#chart);
       return;
     }
     const ChartClass = await loadGaugeChart();
-    if (!this.isConnected || !this.canvas || (this.chart && this.chart.canvas === this.canvas))
+    if (!this.isConnected || !this.#canvas || (this.#chart && this.#chart.canvas === this.#canvas))
       return;
-    this.chart?.destroy();
+    this.#chart?.destroy();
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.chart = new ChartClass(this.canvas, {
+    this.#chart = new ChartClass(this.#canvas, {
       type: 'doughnut',
-      data: { datasets: [{ ...this.arc(), borderWidth: 0 }] },
+      data: { datasets: [{ ...this.#arc(), borderWidth: 0 }] },
       options: {
         rotation: -90,
         circumference: 180,
@@ -192,12 +192,12 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
 
   protected valueView(reading: ScoreReading) {
     const label = this.label();
-    const score = this.score();
+    const score = this.#score();
     if (score === null) return this.emptyView(label, ...this.resolveSource().empty);
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
-    const level = this.level(reading);
-    const zone = this.zone();
+    const level = this.#level(reading);
+    const zone = this.#zone();
     // The provider's own level in words (Sahha), else where the score stands against 50.
     const zoneText = this.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
     const confidence =
@@ -252,7 +252,7 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   }
 
   /** The provider's level word for the score, if it gives a known one. */
-  private level(reading: ScoreReading | null | undefined): Level | undefined {
+  #level(reading: ScoreReading | null | undefined): Level | undefined {
     const state = reading?.state?.toLowerCase();
     return state && state in LEVEL_ZONES ? (state as Level) : undefined;
   }
