@@ -4,22 +4,16 @@
  */
 import type { Language } from '../contract.js';
 
-const CACHE_LIMIT = 200;
 const cache = new Map<string, object>();
 
-/** The formatter for `key`, built by `make` on first use; the oldest entry goes past the limit. */
+/**
+ * The formatter for `key`, built by `make` on first use. Keys come from the kit's own fixed
+ * option sets, five languages each, so the cache stays small without evicting.
+ */
 export function cached<T extends object>(key: string, make: () => T): T {
-  const hit = cache.get(key);
-  if (hit) {
-    // Move to the back so the least recently used entry is the one evicted.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit as T;
-  }
-  const made = make();
-  cache.set(key, made);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return made;
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) cache.set(key, (formatter = make()));
+  return formatter;
 }
 
 /** A cached `Intl.NumberFormat` for `lang` and `options`. */
@@ -51,37 +45,13 @@ export function dateTimeFormat(
   });
 }
 
-const DATE_TIME_DEFAULT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-
-// Options that choose what to show; without any of them the default (medium date, short time) applies.
-const COMPONENT_OPTIONS = [
-  'dateStyle',
-  'timeStyle',
-  'weekday',
-  'era',
-  'year',
-  'month',
-  'day',
-  'dayPeriod',
-  'hour',
-  'minute',
-  'second',
-  'fractionalSecondDigits',
-  'timeZoneName',
-] as const;
-
-/**
- * `date` as `lang` writes dates, by default a medium date and a short time. Options that only
- * adjust (such as `timeZone` or `hourCycle`) keep that default.
- */
+/** `date` as `lang` writes dates: by default a medium date and a short time. */
 export function formatDateTime(
   lang: Language,
   date: Date,
-  options: Intl.DateTimeFormatOptions = DATE_TIME_DEFAULT,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
-  const choosesFields = COMPONENT_OPTIONS.some((name) => options[name] !== undefined);
-  const effective = choosesFields ? options : { ...DATE_TIME_DEFAULT, ...options };
-  return dateTimeFormat(lang, effective).format(date);
+  return dateTimeFormat(lang, options).format(date);
 }
 
 const SECOND = 1000;

@@ -25,9 +25,7 @@ function inheritedLang(el: Element): string | undefined {
  * (`data-lang` / `configure`), then the nearest `[lang]` ancestor or `<html lang>`.
  */
 export function requestedLanguage(el: HTMLElement): string | undefined {
-  return (
-    el.lang || el.getAttribute('lang') || pageDefaults().lang || inheritedLang(el) || undefined
-  );
+  return el.lang || pageDefaults().lang || inheritedLang(el) || undefined;
 }
 
 /**

@@ -89,7 +89,7 @@ const SAHHA: Pick<ScoreSource, 'id' | 'defaultApiBase' | 'scheme' | 'empty'> = {
   id: 'sahha',
   defaultApiBase: 'https://api.sahha.ai',
   scheme: 'profile',
-  empty: ['state.no-data', 'state.no-device-data-hint'],
+  empty: ['state.no-device-data', 'state.no-device-data-hint'],
 };
 
 export const sahhaBiomarkers: BiomarkerSource = {

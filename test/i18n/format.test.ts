@@ -29,16 +29,6 @@ describe('Intl formatter cache', () => {
     const brussels = { timeZone: 'Europe/Brussels', hour: 'numeric' } as const;
     expect(dateTimeFormat('fr', brussels)).to.equal(dateTimeFormat('fr', { ...brussels }));
   });
-
-  it('keeps at most about 200 formatters, dropping the least recently used', () => {
-    const first = numberFormat('sv', { minimumIntegerDigits: 21 });
-    for (let digits = 0; digits <= 20; digits++) {
-      for (let integers = 1; integers <= 10; integers++) {
-        numberFormat('da', { minimumIntegerDigits: integers, maximumFractionDigits: digits });
-      }
-    }
-    expect(numberFormat('sv', { minimumIntegerDigits: 21 })).not.to.equal(first);
-  });
 });
 
 describe('formatNumber', () => {
@@ -57,17 +47,18 @@ describe('formatDateTime', () => {
   const winter = new Date('2024-03-15T13:05:00Z');
   const summer = new Date('2024-07-15T13:05:00Z');
   const brussels = { timeZone: 'Europe/Brussels' };
+  const medium = { dateStyle: 'medium', timeStyle: 'short', ...brussels } as const;
 
-  it('shows a medium date and short time in the given time zone', () => {
-    const en = formatDateTime('en', winter, brussels);
+  it('shows a date and time in the given time zone', () => {
+    const en = formatDateTime('en', winter, medium);
     expect(en).to.contain('2:05');
     expect(en).to.contain('PM');
     expect(en).to.contain('Mar');
     expect(en).to.contain('2024');
-    expect(formatDateTime('nl', winter, brussels)).to.contain('14:05');
-    expect(formatDateTime('nl', winter, brussels)).to.contain('mrt');
-    expect(formatDateTime('nl', summer, brussels)).to.contain('15:05');
-    expect(formatDateTime('fr', summer, brussels)).to.contain('juil');
+    expect(formatDateTime('nl', winter, medium)).to.contain('14:05');
+    expect(formatDateTime('nl', winter, medium)).to.contain('mrt');
+    expect(formatDateTime('nl', summer, medium)).to.contain('15:05');
+    expect(formatDateTime('fr', summer, medium)).to.contain('juil');
   });
 
   it('uses the options it is given', () => {

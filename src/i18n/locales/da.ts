@@ -25,6 +25,7 @@ export const da: Catalog = {
   'state.not-available-hint': 'Ikke målt i denne scanning, eller ikke låst op endnu.',
   'state.no-data': 'Ingen data endnu',
   'state.no-data-hint': 'Dette vises efter dine første ansigtsscanninger.',
+  'state.no-device-data': 'Ingen data endnu',
   'state.no-device-data-hint': 'Dette vises, når din enhed har delt data.',
   'biomarker.heart_rate': 'Puls',
   'biomarker.respiratory_rate': 'Vejrtrækningsfrekvens',

@@ -3,6 +3,7 @@
  * when it loads (other languages carry them in their own chunks).
  */
 export const enSahha = {
+  'state.no-device-data': 'No data yet',
   'state.no-device-data-hint': 'This appears once your device has shared data.',
   'biomarker.steps': 'Steps',
   'biomarker.sleep_duration': 'Sleep',

@@ -17,8 +17,6 @@ export const en = {
   'state.no-scan-hint': 'Do a face scan to see this result.',
   'state.not-available': 'Not available',
   'state.not-available-hint': 'Not measured in this scan, or not unlocked yet.',
-  'state.no-data': 'No data yet',
-  'state.no-data-hint': 'This appears after your first face scans.',
 };
 
 /** `<ip-face-scan>` and `<ip-dashboard>`. */
@@ -62,6 +60,8 @@ export const enCards = {
 
 /** `<ip-metric-gauge>`. */
 export const enGauges = {
+  'state.no-data': 'No data yet',
+  'state.no-data-hint': 'This appears after your first face scans.',
   'metric.energy_balance': 'Energy balance',
   'metric.general_fitness': 'General fitness',
   'metric.hypertension': 'Hypertension',

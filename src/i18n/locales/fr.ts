@@ -25,6 +25,7 @@ export const fr: Catalog = {
   'state.not-available-hint': 'Non mesuré lors de ce scan, ou pas encore débloqué.',
   'state.no-data': 'Pas encore de données',
   'state.no-data-hint': 'S’affichera après vos premiers scans du visage.',
+  'state.no-device-data': 'Pas encore de données',
   'state.no-device-data-hint': 'Ceci apparaîtra dès que votre appareil aura partagé des données.',
   'biomarker.heart_rate': 'Fréquence cardiaque',
   'biomarker.respiratory_rate': 'Fréquence respiratoire',

@@ -26,6 +26,7 @@ export const nl: Catalog = {
   'state.not-available-hint': 'Niet gemeten in deze scan, of nog niet ontgrendeld.',
   'state.no-data': 'Nog geen gegevens',
   'state.no-data-hint': 'Dit verschijnt na je eerste gezichtsscans.',
+  'state.no-device-data': 'Nog geen gegevens',
   'state.no-device-data-hint': 'Dit verschijnt zodra je toestel gegevens heeft gedeeld.',
   'biomarker.heart_rate': 'Hartslag',
   'biomarker.respiratory_rate': 'Ademhalingsfrequentie',

@@ -25,6 +25,7 @@ export const sv: Catalog = {
   'state.not-available-hint': 'Inte uppmätt i den här skanningen, eller inte upplåst än.',
   'state.no-data': 'Inga data än',
   'state.no-data-hint': 'Det här visas efter dina första ansiktsskanningar.',
+  'state.no-device-data': 'Inga data än',
   'state.no-device-data-hint': 'Det här visas när din enhet har delat data.',
   'biomarker.heart_rate': 'Puls',
   'biomarker.respiratory_rate': 'Andningsfrekvens',
