@@ -26,14 +26,16 @@ export const QUANTITIES = [
 ] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
-/** Unit words a page may translate or restyle; the rest come from `Intl`. */
-export type QuantityLabel = 'bpm' | 'breaths-per-minute' | 'mmhg' | 'score';
+/** Unit words a page may translate or restyle (catalog keys `unit.<name>`); the rest come from `Intl`. */
+export const QUANTITY_LABELS = ['bpm', 'breaths-per-minute', 'mmhg', 'score'] as const;
+export type QuantityLabel = (typeof QUANTITY_LABELS)[number];
 
-const DEFAULT_LABELS: Record<QuantityLabel, string> = {
+const DEFAULT_LABELS: Record<QuantityLabel | 'ms', string> = {
   bpm: 'bpm',
   'breaths-per-minute': 'breaths/min',
   mmhg: 'mmHg',
   score: '/ 100',
+  ms: 'ms', // the same symbol in all five languages
 };
 
 export interface FormatQuantityOptions {
@@ -71,34 +73,27 @@ export function phrase(text: string): FormattedQuantity {
   return { value: text, unit: '', text };
 }
 
-/** The quantities written the same in both unit systems: what a face scan measures. */
-export type SameUnitQuantity =
-  'heart-rate' | 'respiratory-rate' | 'blood-pressure' | 'score' | 'duration-ms';
+/** The quantities written the same in both unit systems (what a face scan measures): their unit. */
+const SAME_UNIT: Partial<Record<Quantity, QuantityLabel | 'ms'>> = {
+  'heart-rate': 'bpm',
+  'respiratory-rate': 'breaths-per-minute',
+  'blood-pressure': 'mmhg',
+  score: 'score',
+  'duration-ms': 'ms',
+};
 
 /**
- * Formats a value of a quantity whose unit does not depend on the unit system (56 → "56 bpm");
- * any other quantity comes out as a plain number. The cards of the face-scan biomarkers need
- * only this, so their pages do not carry the conversions.
+ * Formats a value of a quantity whose unit does not depend on the unit system (56 → "56 bpm",
+ * whole numbers); any other quantity comes out as a plain number. The cards of the face-scan
+ * biomarkers need only this, so their pages do not carry the conversions.
  */
 export function formatSameUnit(
   value: number,
   quantity: Quantity,
-  options: FormatQuantityOptions,
+  { lang, labels }: FormatQuantityOptions,
 ): FormattedQuantity {
-  const { lang } = options;
-  const labels = { ...DEFAULT_LABELS, ...options.labels };
-  switch (quantity as SameUnitQuantity) {
-    case 'heart-rate':
-      return withLabel(lang, value, labels.bpm, 0);
-    case 'respiratory-rate':
-      return withLabel(lang, value, labels['breaths-per-minute'], 0);
-    case 'blood-pressure':
-      return withLabel(lang, value, labels.mmhg, 0);
-    case 'score':
-      return withLabel(lang, value, labels.score, 0);
-    case 'duration-ms':
-      return withLabel(lang, value, 'ms', 0); // the same symbol in all five languages
-    default:
-      return phrase(formatNumber(lang, value));
-  }
+  const unit = SAME_UNIT[quantity];
+  if (!unit) return phrase(formatNumber(lang, value));
+  const label = unit === 'ms' ? undefined : labels?.[unit];
+  return withLabel(lang, value, label ?? DEFAULT_LABELS[unit], 0);
 }

@@ -18,6 +18,7 @@ export {
 } from './convert.js';
 export {
   QUANTITIES,
+  QUANTITY_LABELS,
   formatSameUnit,
   type FormatQuantityOptions,
   type FormattedQuantity,

@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/for
 import { sourceTable } from '../../providers/index.js';
 import { intelliproveBiomarkers } from '../../providers/intelliprove/face-scans.js';
 import type { BiomarkerReading, BiomarkerSource } from '../../providers/types.js';
-import { formatSameUnit, resolveUnitSystem } from '../../units/index.js';
+import { QUANTITY_LABELS, formatSameUnit, resolveUnitSystem } from '../../units/index.js';
 import type { ApiContext } from '../../core/api-client.js';
 import { enCards } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
@@ -77,10 +77,10 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
   /** N > 1 also draws a trend of the last N scans. */
   declare history?: number;
 
-  private get canvas(): HTMLCanvasElement | undefined {
+  get #canvas(): HTMLCanvasElement | undefined {
     return this.renderRoot.querySelector('canvas') ?? undefined;
   }
-  private chart?: Chart<'line'>;
+  #chart?: Chart<'line'>;
 
   protected sources() {
     return SOURCES;
@@ -105,32 +105,32 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     return reading.value === null;
   }
 
-  private get effectiveUnitSystem(): UnitSystem {
+  get #effectiveUnitSystem(): UnitSystem {
     return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.chart?.destroy();
-    this.chart = undefined;
+    this.#chart?.destroy();
+    this.#chart = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    void this.drawTrend();
+    void this.#drawTrend();
   }
 
-  private async drawTrend(): Promise<void> {
-    const { canvas } = this;
+  async #drawTrend(): Promise<void> {
+    const canvas = this.#canvas;
     const history = this.data.value?.history;
     if (!canvas || !history) {
-      this.chart?.destroy();
-      this.chart = undefined;
+      this.#chart?.destroy();
+      this.#chart = undefined;
       return;
     }
     const { drawTrend } = await loadTrendChart();
-    if (this.isConnected && this.canvas === canvas)
-      this.chart = drawTrend(this, canvas, history, this.language, this.chart);
+    if (this.isConnected && this.#canvas === canvas)
+      this.#chart = drawTrend(this, canvas, history, this.language, this.#chart);
   }
 
   protected valueView(reading: BiomarkerReading) {
@@ -140,19 +140,16 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     if (reading.value === null)
       return this.emptyView(label, 'state.not-available', 'state.not-available-hint');
     const lang = this.language;
-    const unitSystem = this.effectiveUnitSystem;
-    const labels = {
-      bpm: this.t('unit.bpm'),
-      'breaths-per-minute': this.t('unit.breaths-per-minute'),
-      mmhg: this.t('unit.mmhg'),
-      score: this.t('unit.score'),
-    };
+    const unitSystem = this.#effectiveUnitSystem;
+    const labels = Object.fromEntries(
+      QUANTITY_LABELS.map((name) => [name, this.t(`unit.${name}`)]),
+    );
     let value: string;
     let unit: string;
     let hint: string | undefined;
     if (typeof reading.value === 'object') {
       value = `${formatNumber(lang, reading.value.systolic)}/${formatNumber(lang, reading.value.diastolic)}`;
-      unit = labels.mmhg;
+      unit = labels.mmhg!;
     } else {
       // Face-scan biomarkers read the same in both systems; a provider with others brings its own.
       const format = source.format ?? formatSameUnit;
