@@ -55,7 +55,7 @@ export const dataStyles = css`
   .skeleton {
     display: block;
     border-radius: 6px;
-    background: linear-gradient(90deg, var(--_track) 0%, var(--_shine) 50%, var(--_track) 100%);
+    background: linear-gradient(90deg, var(--_track), var(--_shine), var(--_track));
     background-size: 200% 100%;
     animation: shine 1.4s ease-in-out infinite;
   }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** Frame, overlay and spinner shared by the plug-in elements. */
 export const pluginStyles = css`
   :host {
+    --_on-primary: var(--ip-color-on-primary, light-dark(#ffffff, #0b1a2a));
     min-width: 330px;
   }
   [part='base'] {

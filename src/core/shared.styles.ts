@@ -2,19 +2,19 @@ import { css } from 'lit';
 
 /**
  * The theme: the public `--ip-*` tokens every element shares, with light and dark defaults (a
- * gauge's and a trend's own tokens are in their elements' styles). Dark applies where the page's
- * `color-scheme` is dark (a page declaring `color-scheme: light dark` follows the user's
- * preference; a page that declares nothing stays light). Styles use the private `--_*` names.
+ * gauge's, a trend's and the plug-in buttons' own tokens are in their elements' styles). Dark
+ * applies where the page's `color-scheme` is dark (a page declaring `color-scheme: light dark`
+ * follows the user's preference; a page that declares nothing stays light). Styles use the
+ * private `--_*` names.
  */
 export const baseStyles = css`
   :host {
-    --_font: var(--ip-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--ip-font-family, system-ui, sans-serif);
     --_text: var(--ip-color-text, light-dark(#12263a, #e6edf3));
     --_muted: var(--ip-color-muted, light-dark(#52667a, #9fb0c0));
     --_surface: var(--ip-color-surface, light-dark(#ffffff, #16202b));
     --_border: var(--ip-color-border, light-dark(#d9e2ec, #2c3b4a));
     --_primary: var(--ip-color-primary, light-dark(#0b5cad, #6aa8f0));
-    --_on-primary: var(--ip-color-on-primary, light-dark(#ffffff, #0b1a2a));
     --_focus: var(--ip-color-focus, light-dark(#7fb2ea, #9cc7ff));
     --_danger: var(--ip-color-danger, light-dark(#b3261e, #ff8a80));
     --_track: var(--ip-color-track, light-dark(#e6ecf2, #2a3a4a));
