@@ -1,9 +1,9 @@
 /**
  * IntelliProve's face-scan biomarkers (JSON API v2), read with the user's action token, for
- * `<ip-biomarker-card>`. Histories come from a module of their own, fetched by the first
- * card with `history`.
+ * `<ip-biomarker-card>`. Reading a given scan, or a history, is a module of its own, fetched
+ * by the first card with `face-scan-id` or `history`.
  */
-import { apiGet, type ApiContext } from '../../core/api-client.js';
+import { apiGet } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import type { BiomarkerInfo, BiomarkerReading, BiomarkerSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
@@ -93,12 +93,6 @@ export const timeOf = (scan: FaceScan) =>
       : Date.parse(scan.timestamp),
   );
 
-/** The scan with `id`, or undefined when there is none (204). */
-export async function scanById(context: ApiContext, id: string): Promise<FaceScan | undefined> {
-  const one = await apiGet<FaceScan>(context, `/v2/face-scans/${encodeURIComponent(id)}`);
-  return one.kind === 'data' ? one.data : undefined;
-}
-
 /** `key` as `scan` measured it. */
 export const readingOf = (scan: FaceScan, key: string): BiomarkerReading => ({
   value: valueOf(scan, key),
@@ -112,16 +106,11 @@ export const intelliproveBiomarkers: BiomarkerSource = {
   empty: ['state.no-scan', 'state.no-scan-hint'],
 
   async read(context, key, { id, history }) {
-    if (history !== undefined && history > 1) {
-      const { readWithHistory } = await import('./history.js');
-      return readWithHistory(context, key, id, history);
+    if (id || (history !== undefined && history > 1)) {
+      const { readChosenScans } = await import('./chosen-scans.js');
+      return readChosenScans(context, key, id, history);
     }
-    let scan: FaceScan | undefined;
-    if (id) scan = await scanById(context, id);
-    else {
-      const latest = await apiGet<FaceScan[]>(context, '/v2/face-scans/latest');
-      scan = latest.kind === 'data' ? latest.data[0] : undefined;
-    }
-    return scan ? readingOf(scan, key) : null;
+    const latest = await apiGet<FaceScan[]>(context, '/v2/face-scans/latest');
+    return latest.kind === 'data' && latest.data[0] ? readingOf(latest.data[0], key) : null;
   },
 };
