@@ -157,7 +157,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     if (key && Object.hasOwn(source.entries, key)) return key;
     throw new IpError(
       'invalid-attribute',
-      `<${this.localName}> ${attribute}="${key ?? ''}" is not a ${source.id} ${noun}; ` +
+      `<${this.localName}> ${attribute}="${key ?? ''}" is not a ${noun} of ${source.id}; ` +
         `use one of: ${Object.keys(source.entries).join(', ')}.`,
     );
   }

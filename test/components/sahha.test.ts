@@ -200,7 +200,7 @@ describe('provider="sahha"', () => {
       await settled(el);
       expect(el.status).to.equal('error');
       expect(messages.join('\n'))
-        .to.contain('is not a sahha biomarker')
+        .to.contain('is not a biomarker of sahha')
         .and.contain('steps, active_energy_burned');
     } finally {
       console.error = original;
