@@ -26,15 +26,15 @@ const describe = (endpoint: string) => `token endpoint ${endpoint}`;
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -45,32 +45,39 @@ export function parseGrant(body: unknown, request: TokenRequest, endpoint: strin
       'invalid-response',
       `The ${describe(endpoint)} answered 200 but ${why}. See CONTRACT §5.`,
     );
-  const needs = request.purpose === 'api' ? 'token' : 'url';
   if (typeof body === 'string') {
-    if (needs === 'token') throw invalid('with a bare string, not {"token": …}');
+    if (request.purpose === 'api')
+      throw invalid('with a bare string; purpose "api" needs {"token": …}');
     return { url: body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('not with a JSON object or string');
   }
-  const fields = body as Record<string, unknown>;
-  for (const name of ['token', 'url', 'expires_at', 'language']) {
-    if (fields[name] != null && typeof fields[name] !== 'string')
+  const {
+    token,
+    url,
+    expires_at: expires,
+    unit_system: unit,
+    language,
+  } = body as Record<string, unknown>;
+  for (const [name, value] of Object.entries({ token, url, expires_at: expires, language })) {
+    if (value !== undefined && value !== null && typeof value !== 'string')
       throw invalid(`"${name}" is not a string`);
   }
-  const { token, url, expires_at: expires, unit_system: unit, language } = fields;
-  if (unit != null && !isUnitSystem(unit)) throw invalid('"unit_system" is not metric or imperial');
+  if (unit !== undefined && unit !== null && !isUnitSystem(unit))
+    throw invalid('"unit_system" is not metric or imperial');
   const grant: TokenGrant = {};
-  if (token) grant.token = token as string;
-  if (url) grant.url = url as string;
-  if (expires != null) {
-    const time = Date.parse(expires as string);
+  if (typeof token === 'string' && token) grant.token = token;
+  if (typeof url === 'string' && url) grant.url = url;
+  if (typeof expires === 'string') {
+    const time = Date.parse(expires);
     if (Number.isNaN(time)) throw invalid('"expires_at" is not an ISO-8601 date');
     grant.expiresAt = new Date(time);
   }
   if (isUnitSystem(unit)) grant.unitSystem = unit;
-  if (language) grant.language = language as string;
-  if (!grant[needs]) throw invalid(`without "${needs}"`);
+  if (typeof language === 'string' && language) grant.language = language;
+  if (request.purpose === 'api' && !grant.token) throw invalid('without "token"');
+  if (request.purpose !== 'api' && !grant.url) throw invalid('without "url"');
   return grant;
 }
 
@@ -97,7 +104,6 @@ export async function requestToken(
         body: JSON.stringify(request),
         credentials: options.credentials ?? 'same-origin',
         signal: options.signal,
-        cache: 'no-store',
       });
     } catch (error) {
       options.signal?.throwIfAborted();
