@@ -19,7 +19,7 @@ import { endpointKey } from './token-cache.js';
 /**
  * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
  * the user's stored preferences, reloading after a face scan, error reporting, and the data
- * flow attribute → property → task → render (loading, value, empty, error).
+ * flow attribute → property → read → render (loading, value, empty, error).
  */
 export abstract class DataElement<R, S extends AnySource> extends IpElement {
   static override properties: PropertyDeclarations = {
@@ -57,9 +57,14 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   /** The reading and how its read stands; a read in progress keeps the last value. */
   protected data: { status: 'pending' | 'complete' | 'error'; value?: R | null; error?: IpError } =
     { status: 'pending' };
-  /** The inputs of the last read, and how to abort it. */
+  /** The inputs of the last read (the generation last), and how to abort it. */
   #args?: unknown[];
   #abort?: AbortController;
+
+  /** What a reading depends on: every input but the generation (a reload keeps it on screen). */
+  #inputs(): string {
+    return JSON.stringify(this.#args?.slice(0, -1));
+  }
 
   /** Starts a read when an input changed (compared like Lit: `Object.is`), replacing any other. */
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -86,7 +91,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     const { signal } = (this.#abort = new AbortController());
     this.data = { ...this.data, status: 'pending' };
     this.status = 'loading';
-    const inputs = JSON.stringify(this.dataArgs());
+    const inputs = this.#inputs();
     try {
       const source = await this.#fetchSource();
       const key = this.#entryKey(source);
@@ -229,21 +234,22 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     const busy = this.data.status === 'pending';
     const reading = this.data.value;
     let body: TemplateResult;
-    // A reading read for other inputs (another biomarker, say) is not shown while the new one loads.
-    const stale = busy && JSON.stringify(this.dataArgs()) !== this.#shownInputs;
+    // A reading read for other inputs (another biomarker or provider, say) is not shown while
+    // the new one loads.
+    const stale = busy && this.#inputs() !== this.#shownInputs;
     if (this.data.status === 'error') body = this.#errorView(this.data.error);
     else if (reading === undefined || stale) body = this.#loadingView();
-    else if (reading === null) body = this.emptyView(this.label(), ...this.resolveSource().empty);
     else {
       try {
-        body = this.valueView(reading);
+        body =
+          reading === null
+            ? this.emptyView(this.label(), ...this.resolveSource().empty)
+            : this.valueView(reading);
       } catch (error) {
         body = this.#errorView(error); // never throw out of render()
       }
     }
-    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'} lang=${this.language}>
-      ${body}
-    </div>`;
+    return html`<div part="base" aria-busy=${String(busy)} lang=${this.language}>${body}</div>`;
   }
 
   #loadingView(): TemplateResult {

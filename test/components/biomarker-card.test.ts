@@ -224,6 +224,72 @@ describe('<ip-biomarker-card>', () => {
     expect(await api.log()).to.have.length(1);
   });
 
+  it('ignores a replaced read that answers late or fails: no error, the newer reading stays', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario(
+      { status: 500, json: { detail: 'Internal Server Error' }, delayMs: 600 },
+      { proxy: true },
+    );
+    const el = await card({
+      biomarker: 'heart_rate',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    const failures = record(el, 'ip-error');
+    await until(async () => (await api.log()).length === 1, 'first read sent');
+    el.history = 3; // another request, answered at once
+    await until(() => el.status === 'ready', 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the 500 has arrived by now
+    expect((await api.log()).map((entry) => entry.path)).to.deep.equal([
+      '/v2/face-scans/latest',
+      '/v2/face-scans/?count=3&order=desc',
+    ]);
+    expect(failures).to.have.length(0);
+    expect(el.status).to.equal('ready');
+    expect(textOf(el)).to.match(/^Heart rate \d+ bpm/);
+  });
+
+  it('draws no trend, and fetches no chart, when fewer than two scans have the value', async () => {
+    const token = await scenario({ proxy: true });
+    const scan = (id: string, day: number, heartRate: number | null) => ({
+      face_scan_id: id,
+      heart_rate: heartRate,
+      respiratory_rate: 15,
+      heart_rate_variability: 70,
+      resonant_breathing_score: 54,
+      systolic_blood_pressure: 120,
+      diastolic_blood_pressure: 80,
+      timestamp: `2026-11-${day}T08:00:00Z`,
+    });
+    const api = await apiScenario({
+      json: [scan('c', 20, 66), scan('b', 19, null), scan('a', 18, null)],
+    });
+    const el = await card({
+      biomarker: 'heart_rate',
+      history: '3',
+      'token-endpoint': token.endpoint,
+      'api-base': api.apiBase,
+    });
+    await settled(el);
+    await el.updateComplete;
+    expect(textOf(el)).to.match(/^Heart rate 66 bpm/);
+    expect(el.shadowRoot!.querySelector('[part="chart"]')).to.equal(null);
+  });
+
+  it("shows loading, not the reading from before, while another provider's data loads", async () => {
+    const el = await card({ biomarker: 'heart_rate' }, await setup());
+    await settled(el);
+    expect(textOf(el)).to.match(/bpm/);
+    el.provider = 'sahha'; // which has no heart_rate: an error once its code is here
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    expect(textOf(el)).to.not.match(/bpm/);
+    expect(el.shadowRoot!.querySelector('[part="error"]'), 'no error while loading').to.equal(null);
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+    await until(() => el.status === 'error', 'error');
+    expect(errors.calledWithMatch(/heart_rate" is not a biomarker of sahha/)).to.equal(true);
+  });
+
   it('reads once with a history that is not a number', async () => {
     const where = await setup();
     const el = await card({ biomarker: 'heart_rate', history: 'six' }, where);
