@@ -10,7 +10,12 @@ import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/for
 import { sourceTable } from '../../providers/index.js';
 import { intelliproveBiomarkers } from '../../providers/intelliprove/face-scans.js';
 import type { BiomarkerReading, BiomarkerSource } from '../../providers/types.js';
-import { QUANTITY_LABELS, formatSameUnit, resolveUnitSystem } from '../../units/index.js';
+import {
+  QUANTITY_LABELS,
+  formatSameUnit,
+  resolveUnitSystem,
+  type QuantityLabel,
+} from '../../units/index.js';
 import type { ApiContext } from '../../core/api-client.js';
 import { enCards } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
@@ -121,16 +126,15 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
   }
 
   async #drawTrend(): Promise<void> {
-    const canvas = this.#canvas;
-    const history = this.data.value?.history;
-    if (!canvas || !history) {
+    const canvas = this.#canvas; // rendered only with two points or more
+    if (!canvas) {
       this.#chart?.destroy();
       this.#chart = undefined;
       return;
     }
     const { drawTrend } = await loadTrendChart();
     if (this.isConnected && this.#canvas === canvas)
-      this.#chart = drawTrend(this, canvas, history, this.language, this.#chart);
+      this.#chart = drawTrend(this, canvas, this.data.value!.history!, this.language, this.#chart);
   }
 
   protected valueView(reading: BiomarkerReading) {
@@ -143,13 +147,13 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     const unitSystem = this.#effectiveUnitSystem;
     const labels = Object.fromEntries(
       QUANTITY_LABELS.map((name) => [name, this.t(`unit.${name}`)]),
-    );
+    ) as Record<QuantityLabel, string>;
     let value: string;
     let unit: string;
     let hint: string | undefined;
     if (typeof reading.value === 'object') {
       value = `${formatNumber(lang, reading.value.systolic)}/${formatNumber(lang, reading.value.diastolic)}`;
-      unit = labels.mmhg!;
+      unit = labels.mmhg;
     } else {
       // Face-scan biomarkers read the same in both systems; a provider with others brings its own.
       const format = source.format ?? formatSameUnit;
@@ -159,7 +163,11 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
       const band = info.hint?.(reading.value);
       hint = band ? this.t(band) : undefined;
     }
-    const count = this.history && this.history > 1 ? (reading.history?.length ?? 0) : 0;
+    // The trend draws the readings that have a value, from two on.
+    const count =
+      this.history && this.history > 1
+        ? (reading.history?.filter((point) => point.value !== null).length ?? 0)
+        : 0;
     return html`<span part="label" class="label">${label}</span>
       <p class="reading" data-unit-system=${unitSystem}>
         <span part="value" class="value">${value}</span>

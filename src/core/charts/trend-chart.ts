@@ -18,9 +18,9 @@ import { themeColor } from '../theme.js';
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler);
 
 /**
- * Draws the readings of `history` that have a value (at least two) on `canvas`, dated in
- * `lang` and drawn in `host`'s theme colours, updating `chart` in place when it already
- * draws on that canvas. Returns the chart to keep (and destroy on disconnect), if any.
+ * Draws the readings of `history` that have a value (two or more) on `canvas`, dated in `lang`
+ * and in `host`'s theme colours, updating `chart` in place when it already draws on that
+ * canvas. Returns the chart to keep (and destroy on disconnect), if any.
  */
 export function drawTrend(
   host: HTMLElement,
