@@ -42,8 +42,4 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: var(--_spacing);
   }
-  /* Colour probes: canvas drawings read resolved theme colours from these. */
-  .swatch {
-    display: none;
-  }
 `;

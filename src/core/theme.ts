@@ -47,6 +47,7 @@ export function themeColor(host: HTMLElement, token: string): string {
   if (!probe) {
     probe = document.createElement('span');
     probe.className = 'swatch';
+    probe.hidden = true;
     root.append(probe);
   }
   probe.style.color = `var(${token})`;

@@ -254,7 +254,7 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   /** The provider's level word for the score, if it gives a known one. */
   #level(reading: ScoreReading | null | undefined): Level | undefined {
     const state = reading?.state?.toLowerCase();
-    return state && state in LEVEL_ZONES ? (state as Level) : undefined;
+    return state && Object.hasOwn(LEVEL_ZONES, state) ? (state as Level) : undefined;
   }
 
   protected skeleton() {
