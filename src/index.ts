@@ -15,6 +15,7 @@ define('ip-metric-gauge', IpMetricGauge);
 
 export { IpBiomarkerCard, IpDashboard, IpFaceScan, IpMetricGauge, define };
 export { configure, pageDefaults, type KitOptions } from './core/config.js';
+export { clearSession, CLEAR_SESSION_EVENT } from './core/session.js';
 export { IpElement, type ElementStatus } from './core/ip-element.js';
 export { IpError, type IpErrorCode } from './core/errors.js';
 export type * from './core/events.js';

@@ -1,51 +1,47 @@
 /**
  * Reads the provider's JSON API for the data elements: `Authorization: Token <action token>`
  * (or the provider's scheme), 204 → "no data", `{"detail"}` and 422 bodies turned into readable
- * errors, 401 → one token renewal and one retry. Identical GETs in flight are made once, and
- * answers are kept a few seconds, so six gauges make one `/v2/metrics` call. A completed face
- * scan (or `reload()`) drops what was kept for that token endpoint.
+ * errors, 401 → one token renewal and one retry. Identical reads are made once while an element
+ * waits for or shows their answer (six gauges make one `/v2/metrics` call); an answer is kept
+ * only that long, never past its token's life, and in its session only (session.ts). A read
+ * that nobody waits for any more is aborted; one without an answer gives up after
+ * `API_TIMEOUT_MS`. A completed face scan (or `reload()`) drops what was kept for that token
+ * endpoint.
  */
 import { IpError } from './errors.js';
 import { onScanCompleted } from './scan-signal.js';
-import { apiToken, dropToken, endpointKey, type TokenSource } from './token-cache.js';
+import { sessionOf, sessionsOf } from './session.js';
+import { SharedRequest, isTimeout, type Lease } from './shared-request.js';
+import { apiToken, dropToken, tokenExpiry, type TokenSource } from './token-cache.js';
+
+/** A read (its token aside) that has no answer by then gives up. */
+export const API_TIMEOUT_MS = 8_000;
 
 export interface ApiContext extends TokenSource {
   apiBase: string;
   /** The `Authorization` scheme: `Token` (IntelliProve) or `profile` (Sahha). */
   scheme: string;
+  /** Holds the answers the element's reading comes from. */
+  lease: Lease;
+  /** Ends the element's wait (it left, or its inputs changed). */
+  signal?: AbortSignal;
 }
 
 export type ApiResult<T> = { kind: 'data'; data: T } | { kind: 'empty' };
 
-const KEEP_MS = 10 * 1000;
-
-interface Kept {
-  promise: Promise<ApiResult<unknown>>;
-  at: number;
-  endpoint: string;
-}
-
-// Shared through a global symbol: the script-tag build's chunks share in-flight requests too.
-const KEY = Symbol.for('intelliprove-widgets.api-answers');
-const shared = globalThis as unknown as Record<
-  symbol,
-  { kept: Map<string, Kept>; invalidated: Set<string> } | undefined
->;
-const { kept, invalidated: invalidatedThisTask } = (shared[KEY] ??= {
-  kept: new Map(),
-  invalidated: new Set(),
-});
+const invalidatedThisTask = new Set<string>();
 
 /**
  * Drops what was kept for `tokenEndpoint`, so the next reads fetch fresh data. Several calls
  * in the same task (N elements reloading at once) drop once, so they still share one request.
  */
 export function invalidate(tokenEndpoint: string): void {
-  const endpoint = endpointKey(tokenEndpoint);
-  if (invalidatedThisTask.has(endpoint)) return;
+  const sessions = sessionsOf(tokenEndpoint);
+  const endpoint = sessions[0]?.endpoint;
+  if (!endpoint || invalidatedThisTask.has(endpoint)) return;
   invalidatedThisTask.add(endpoint);
-  queueMicrotask(() => invalidatedThisTask.delete(endpoint));
-  for (const [key, entry] of kept) if (entry.endpoint === endpoint) kept.delete(key);
+  setTimeout(() => invalidatedThisTask.delete(endpoint));
+  for (const session of sessions) session.answers.clear();
 }
 
 // Registered at import, before any element listens: data is dropped before elements reload.
@@ -66,67 +62,101 @@ function describeError(status: number, body: unknown): string {
   return `HTTP ${status}`;
 }
 
-async function send(context: ApiContext, path: string, token: string): Promise<Response> {
+/** The error of a read that broke off or had no answer in time. */
+function unanswered(context: ApiContext, path: string, error: unknown): IpError {
+  const why = isTimeout(error)
+    ? `did not answer GET ${path} in time`
+    : `could not be reached (${error instanceof Error ? error.message : error})`;
+  return new IpError(
+    'api-error',
+    `${context.apiBase} ${why}. Check api-base (or data-api-base), and the page's CSP connect-src.`,
+  );
+}
+
+/** One GET with `token`, its body read whole, within `API_TIMEOUT_MS` or until `signal`. */
+async function send(
+  context: ApiContext,
+  path: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<{ status: number; text: string }> {
   try {
-    return await fetch(`${context.apiBase.replace(/\/+$/, '')}${path}`, {
+    const response = await fetch(`${context.apiBase.replace(/\/+$/, '')}${path}`, {
       headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
       credentials: 'omit',
+      signal,
     });
+    return { status: response.status, text: await response.text() };
   } catch (error) {
-    throw new IpError(
-      'api-error',
-      `Could not reach ${context.apiBase} (${error instanceof Error ? error.message : error}). ` +
-        `Check api-base (or data-api-base), and the page's CSP connect-src.`,
-    );
+    signal.throwIfAborted();
+    throw unanswered(context, path, error);
   }
 }
 
-async function read<T>(context: ApiContext, path: string): Promise<ApiResult<T>> {
-  let grant = await apiToken(context);
-  let response = await send(context, path, grant.token!);
-  if (response.status === 401) {
-    dropToken(context, grant.token!);
-    grant = await apiToken(context);
-    response = await send(context, path, grant.token!);
-  }
-  if (response.status === 204) return { kind: 'empty' };
-  const text = await response.text();
-  let body: unknown = null;
+async function read<T>(
+  context: ApiContext,
+  path: string,
+  request: SharedRequest<ApiResult<T>>,
+  aborted: AbortSignal,
+): Promise<ApiResult<T>> {
+  const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
   try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
+    let token = (await apiToken(context, aborted)).token!;
+    let response = await send(context, path, token, signal);
+    if (response.status === 401) {
+      dropToken(context, token);
+      token = (await apiToken(context, aborted)).token!;
+      response = await send(context, path, token, signal);
+    }
+    // Kept no longer than the token it was read with.
+    request.validUntil = tokenExpiry(context, token);
+    if (response.status === 204) return { kind: 'empty' };
+    let body: unknown = null;
+    try {
+      body = response.text ? JSON.parse(response.text) : null;
+    } catch {
+      body = null;
+    }
+    if (response.status < 200 || response.status > 299) {
+      throw new IpError(
+        'api-error',
+        `The API answered ${response.status} to GET ${path}: ${describeError(response.status, body)}.`,
+        response.status,
+      );
+    }
+    if (body === null)
+      throw new IpError('api-error', `The API answered GET ${path} with no JSON.`, response.status);
+    return { kind: 'data', data: body as T };
+  } catch (error) {
+    if (!isTimeout(error) || aborted.aborted) throw error;
+    throw unanswered(context, path, error);
   }
-  if (!response.ok) {
-    throw new IpError(
-      'api-error',
-      `The API answered ${response.status} to GET ${path}: ${describeError(response.status, body)}.`,
-      response.status,
-    );
-  }
-  if (body === null)
-    throw new IpError('api-error', `The API answered GET ${path} with no JSON.`, response.status);
-  return { kind: 'data', data: body as T };
 }
 
-/** GETs `path` from the provider API, sharing identical reads made at about the same time. */
-export function apiGet<T>(context: ApiContext, path: string): Promise<ApiResult<T>> {
-  const endpoint = endpointKey(context.tokenEndpoint);
-  const key = `${endpoint}|${context.apiBase}${path}`;
-  const entry = kept.get(key);
-  if (entry && Date.now() - entry.at < KEEP_MS) return entry.promise as Promise<ApiResult<T>>;
-  const promise = read<T>(context, path);
-  const fresh: Kept = { promise, at: Date.now(), endpoint };
-  kept.set(key, fresh);
-  promise.catch(() => {
-    if (kept.get(key) === fresh) kept.delete(key); // errors are not kept
-  });
-  return promise;
+/** GETs `path` from the provider API for the element holding `context.lease`, sharing identical reads. */
+export async function apiGet<T>(context: ApiContext, path: string): Promise<ApiResult<T>> {
+  const { answers } = sessionOf(context);
+  const key = `${context.scheme} ${context.apiBase}${path}`;
+  let request = answers.get(key) as SharedRequest<ApiResult<T>> | undefined;
+  if (!request?.usable) {
+    const fresh = new SharedRequest<ApiResult<T>>(
+      (signal, self) => read<T>(context, path, self, signal),
+      () => answers.get(key) === fresh && answers.delete(key),
+    );
+    answers.set(key, fresh);
+    request = fresh;
+  }
+  try {
+    return await request.take(context.lease, context.signal);
+  } catch (error) {
+    if (!isTimeout(error)) throw error;
+    throw unanswered(context, path, error);
+  }
 }
 
 /** The token grant behind `context` (cached): the user's stored unit system and language. */
-export function userPreferences(context: TokenSource) {
-  return apiToken(context).then((grant) => ({
+export function userPreferences(context: ApiContext) {
+  return apiToken(context, context.signal).then((grant) => ({
     unitSystem: grant.unitSystem,
     language: grant.language,
   }));

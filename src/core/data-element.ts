@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import {
   html,
   nothing,
@@ -11,21 +12,43 @@ import type { SourceTable } from '../providers/index.js';
 import type { AnySource } from '../providers/types.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { pageDefaults } from './config.js';
-import { IpError, missingTokenEndpoint } from './errors.js';
-import { IpElement } from './ip-element.js';
-import { onScanCompleted } from './scan-signal.js';
-import { endpointKey } from './token-cache.js';
+import { IpError, invalidAttribute, missingTokenEndpoint } from './errors.js';
+import { IpElement, type ElementStatus } from './ip-element.js';
+import { firstTime, onScanCompleted } from './scan-signal.js';
+import { SessionMember, endpointKey, sessionEpoch } from './session.js';
+import { Lease } from './shared-request.js';
+
+/** A read (token, API, a 401's renewal) that has no answer by then shows its error. */
+const READ_TIMEOUT_MS = 18_000;
+
+/** A reading as the element got it: with the user's stored preferences and what it was read for. */
+interface Shown<R> {
+  reading: R | null;
+  preferences: { unitSystem?: string; language?: string };
+  /** The inputs it was read for, but the reload count. */
+  inputs: string;
+}
+
+/** What one render shows, the status that goes with it, and what to tell the page about it. */
+interface Frame {
+  status: ElementStatus;
+  body: TemplateResult;
+  /** `ip-load` (the reading shown) or `ip-error`, once per distinct object. */
+  event?: Shown<unknown> | IpError;
+}
+
+const inputsOf = (args: readonly unknown[]) => JSON.stringify(args.slice(0, -1));
 
 /**
- * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context,
- * the user's stored preferences, reloading after a face scan, error reporting, and the data
- * flow attribute → property → read → render (loading, value, empty, error).
+ * What `<ip-biomarker-card>` and `<ip-metric-gauge>` share: the provider and API context, the
+ * user's stored preferences, reloading after a face scan, sessions, error reporting, and the
+ * data flow attribute → property → `Task` (args from properties, its signal on every request)
+ * → render (loading, value, empty, error), with `status` following what is shown.
  */
 export abstract class DataElement<R, S extends AnySource> extends IpElement {
   static override properties: PropertyDeclarations = {
     provider: {},
     generation: { state: true },
-    userUnitSystem: { state: true },
   };
 
   /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
@@ -34,12 +57,22 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   /** Bumped to read again (after a scan, or `reload()`). */
   protected generation = 0;
 
-  /** The user's stored unit system, from the token endpoint. */
-  declare protected userUnitSystem?: string;
-
+  /** Bumped when the element left the page: re-inserted, it reads again, for whoever is signed in. */
+  #mounts = 0;
+  /** The answers the shown reading came from, held while it is shown. */
+  #lease = new Lease();
+  #session = new SessionMember(this, () => this.#startOver());
+  #scans = new Set<string>();
   #stopScanListener?: () => void;
-  /** The element's inputs the shown reading was read for. */
-  #shownInputs?: string;
+  #frame?: Frame;
+  #announced?: Frame['event'];
+  /** A reading that could not be shown, and why: reported once. */
+  #unshowable?: [Shown<R>, IpError];
+
+  #task = new Task(this, {
+    args: () => this.#args(),
+    task: (args, { signal }) => this.#read(args, signal),
+  });
 
   /** The providers this kind of element reads from. */
   protected abstract sources(): SourceTable<S>;
@@ -54,22 +87,14 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   protected abstract valueView(reading: R): TemplateResult;
   protected abstract skeleton(): TemplateResult;
 
-  /** The reading and how its read stands; a read in progress keeps the last value. */
-  protected data: { status: 'pending' | 'complete' | 'error'; value?: R | null; error?: IpError } =
-    { status: 'pending' };
-  /** The inputs of the last read (the generation last), and how to abort it. */
-  #args?: unknown[];
-  #abort?: AbortController;
-
-  /** What a reading depends on: every input but the generation (a reload keeps it on screen). */
-  #inputs(): string {
-    return JSON.stringify(this.#args?.slice(0, -1));
+  /** Throws an `invalid-attribute` error for an attribute the element does not know a value of. */
+  protected checkAttributes(): void {
+    this.credentialsMode();
   }
 
-  /** Starts a read when an input changed (compared like Lit: `Object.is`), replacing any other. */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const args = [
+  /** What the data depends on; the reload count last (a reload keeps the reading on screen). */
+  #args(): unknown[] {
+    return [
       ...this.dataArgs(),
       this.effectiveTokenEndpoint,
       this.apiBase,
@@ -77,51 +102,68 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
       pageDefaults().provider,
       pageDefaults().apiBase,
       this.credentials,
+      pageDefaults().credentials,
+      sessionEpoch(),
+      this.#mounts,
       this.generation,
     ];
-    const last = this.#args;
-    if (last && args.every((arg, i) => Object.is(arg, last[i]))) return;
-    this.#args = args;
-    void this.#load();
   }
 
-  /** Reads the data; what it sets (data, status, events) goes together into one render. */
-  async #load(): Promise<void> {
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-    this.data = { ...this.data, status: 'pending' };
-    this.status = 'loading';
-    const inputs = this.#inputs();
+  /** The task: reads the selected entry and the user's preferences, within `READ_TIMEOUT_MS`. */
+  async #read(args: readonly unknown[], signal: AbortSignal): Promise<Shown<R>> {
+    const lease = new Lease();
+    // A replaced read lets go after the task, so that its successor can take over its requests.
+    signal.addEventListener('abort', () => setTimeout(() => lease.release()), { once: true });
     try {
+      this.checkAttributes();
       const source = await this.#fetchSource();
       const key = this.#entryKey(source);
-      const context = this.#apiContext(source);
-      const [reading] = await Promise.all([
+      const wait = AbortSignal.any([signal, AbortSignal.timeout(READ_TIMEOUT_MS)]);
+      const context = this.#apiContext(source, lease, wait);
+      const [reading, preferences] = await Promise.all([
         this.read(source, key, context),
-        this.#loadPreferences(context),
+        userPreferences(context),
       ]);
-      if (signal.aborted) return;
-      this.#shownInputs = inputs;
-      this.data = { status: 'complete', value: reading };
-      this.status = reading === null || this.isEmpty(reading) ? 'empty' : 'ready';
-      this.emit('ip-load', { data: reading });
+      signal.throwIfAborted();
+      this.#lease.release();
+      this.#lease = lease;
+      return { reading, preferences, inputs: inputsOf(args) };
     } catch (error) {
-      if (signal.aborted) return;
-      this.data = { status: 'error', error: this.#report(error) };
+      if (!signal.aborted) lease.release();
+      throw error;
     }
-    this.requestUpdate();
+  }
+
+  /** A new session: what was read for the last one is dropped and read again. */
+  #startOver(): void {
+    this.#lease.release();
+    this.#lease = new Lease();
+    this.#scans.clear();
+    // Now, so that nothing the last session's read still brings is shown.
+    if (this.hasUpdated) void this.#task.run();
+    else this.requestUpdate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate(); // re-inserted: draw the chart again
+    if (this.hasUpdated) this.requestUpdate(); // re-inserted: draw again, or read again
     this.#stopScanListener = onScanCompleted((scan) => {
       const mine = this.effectiveTokenEndpoint;
-      if (mine && endpointKey(mine) === endpointKey(scan.tokenEndpoint)) this.generation++;
+      if (!mine || endpointKey(mine) !== endpointKey(scan.tokenEndpoint)) return;
+      // Once per scan, however often the plug-in says so.
+      if (scan.faceScanId === null || firstTime(this.#scans, scan.faceScanId)) this.generation++;
     });
   }
 
   override disconnectedCallback(): void {
+    // Left the page, not moved (still out after this task): let go of everything it holds.
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.#task.abort();
+      this.#lease.release();
+      this.#lease = new Lease();
+      this.#mounts++;
+    });
     super.disconnectedCallback();
     this.#stopScanListener?.();
   }
@@ -140,9 +182,12 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   /** The provider's source in force, or an `invalid-attribute` error naming the known ones. */
   #known(source: S | undefined): S {
     if (source) return source;
-    throw new IpError(
-      'invalid-attribute',
-      `<${this.localName}> provider="${this.#providerName()}" is not known; use one of: ${this.sources().names.join(', ')}.`,
+    throw invalidAttribute(
+      this,
+      'provider',
+      this.#providerName(),
+      'a known provider',
+      this.sources().names,
     );
   }
 
@@ -160,10 +205,12 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   #entryKey(source: S): string {
     const [attribute, key, noun] = this.selection();
     if (key && Object.hasOwn(source.entries, key)) return key;
-    throw new IpError(
-      'invalid-attribute',
-      `<${this.localName}> ${attribute}="${key ?? ''}" is not a ${noun} of ${source.id}; ` +
-        `use one of: ${Object.keys(source.entries).join(', ')}.`,
+    throw invalidAttribute(
+      this,
+      attribute,
+      key ?? '',
+      `a ${noun} of ${source.id}`,
+      Object.keys(source.entries),
     );
   }
 
@@ -181,37 +228,93 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     }
   }
 
-  /** Where and how to read: token endpoint, API base, credentials; throws when misconfigured. */
-  #apiContext(source: S): ApiContext {
+  /** Where and how to read; joins that token endpoint's session; throws when misconfigured. */
+  #apiContext(source: S, lease: Lease, signal: AbortSignal): ApiContext {
     const tokenEndpoint = this.effectiveTokenEndpoint;
+    const credentials = this.credentialsMode();
+    this.#session.use(tokenEndpoint ? { tokenEndpoint, credentials } : undefined);
     if (!tokenEndpoint) throw missingTokenEndpoint(this.localName);
     const requested = requestedLanguage(this);
     return {
       tokenEndpoint,
       apiBase: this.apiBase || pageDefaults().apiBase || source.defaultApiBase,
-      credentials: this.credentials ?? pageDefaults().credentials,
+      credentials,
       scheme: source.scheme,
+      lease,
+      signal,
       ...(requested ? { language: toLanguage(requested) } : {}),
     };
   }
 
-  /** Keeps the user's stored language and unit system (from the cached token) for display. */
-  async #loadPreferences(context: ApiContext): Promise<void> {
-    const preferences = await userPreferences(context);
-    this.userLanguage = preferences.language;
-    this.userUnitSystem = preferences.unitSystem;
+  /** The reading on screen: the task's, or while it reads again for the same inputs, the last. */
+  #shown(): Shown<R> | undefined {
+    const task = this.#task;
+    if (task.status === TaskStatus.COMPLETE) return task.value;
+    if (task.status === TaskStatus.PENDING && task.value?.inputs === inputsOf(this.#args()))
+      return task.value;
+    return undefined;
   }
 
-  /** Reports a failure once: `ip-error`, a console message naming the fix, `status="error"`. */
-  #report(error: unknown): IpError {
-    const failure = IpError.from(error);
-    this.status = 'error';
-    this.announceError(failure);
-    return failure;
+  /** The user's stored unit system (from the token endpoint), for the reading shown. */
+  protected get userUnitSystem(): string | undefined {
+    return this.#shown()?.preferences.unitSystem;
   }
 
-  #errorView(error: unknown): TemplateResult {
-    const failure = IpError.from(error);
+  /** The reading shown, if any. */
+  protected get reading(): R | null | undefined {
+    return this.#shown()?.reading;
+  }
+
+  /** Decides what this render shows, before anything is drawn: `status` always matches it. */
+  #compose(): Frame {
+    const task = this.#task;
+    const shown = this.#shown();
+    this.userLanguage = shown?.preferences.language;
+    if (task.status === TaskStatus.ERROR) {
+      const error = IpError.from(task.error);
+      return { status: 'error', body: this.#errorView(error), event: error };
+    }
+    if (!shown) return { status: 'loading', body: this.#loadingView() };
+    const busy = task.status === TaskStatus.PENDING;
+    try {
+      this.checkAttributes(); // changed since the read (a unit system, say)
+      const { reading } = shown;
+      const body =
+        reading === null
+          ? this.emptyView(this.label(), ...this.resolveSource().empty)
+          : this.valueView(reading);
+      const empty = reading === null || this.isEmpty(reading);
+      return {
+        status: busy ? 'loading' : empty ? 'empty' : 'ready',
+        body,
+        ...(busy ? {} : { event: shown }),
+      };
+    } catch (error) {
+      // Never thrown out of render(): shown, and reported once, as an error.
+      const failure = IpError.from(error, 'invalid-response');
+      const [seen, known] = this.#unshowable ?? [];
+      if (seen !== shown || known?.message !== failure.message) this.#unshowable = [shown, failure];
+      const reported = this.#unshowable![1];
+      return { status: 'error', body: this.#errorView(reported), event: reported };
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.#frame = this.#compose();
+    this.status = this.#frame.status;
+    super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const event = this.#frame?.event;
+    if (!event || event === this.#announced || !this.isConnected) return;
+    this.#announced = event;
+    if (event instanceof IpError) this.announceError(event);
+    else this.emit('ip-load', { data: event.reading });
+  }
+
+  #errorView(failure: IpError): TemplateResult {
     const label = this.label();
     const text =
       failure.code === 'token-endpoint-failed' && failure.status === 401
@@ -231,25 +334,10 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   }
 
   override render() {
-    const busy = this.data.status === 'pending';
-    const reading = this.data.value;
-    let body: TemplateResult;
-    // A reading read for other inputs (another biomarker or provider, say) is not shown while
-    // the new one loads.
-    const stale = busy && this.#inputs() !== this.#shownInputs;
-    if (this.data.status === 'error') body = this.#errorView(this.data.error);
-    else if (reading === undefined || stale) body = this.#loadingView();
-    else {
-      try {
-        body =
-          reading === null
-            ? this.emptyView(this.label(), ...this.resolveSource().empty)
-            : this.valueView(reading);
-      } catch (error) {
-        body = this.#errorView(error); // never throw out of render()
-      }
-    }
-    return html`<div part="base" aria-busy=${String(busy)} lang=${this.language}>${body}</div>`;
+    const busy = this.#task.status === TaskStatus.PENDING;
+    return html`<div part="base" aria-busy=${String(busy)} lang=${this.language}>
+      ${this.#frame?.body}
+    </div>`;
   }
 
   #loadingView(): TemplateResult {

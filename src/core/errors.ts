@@ -14,6 +14,8 @@ export type IpErrorCode =
   | 'api-error'
   /** The page is not a secure context, so the camera cannot work. */
   | 'insecure-context'
+  /** The page's Content-Security-Policy (`frame-src`) does not let the plug-in load. */
+  | 'frame-blocked'
   /** The page's Permissions-Policy does not let the plug-in use the camera. */
   | 'camera-blocked'
   /** The browser has no camera API. */
@@ -32,11 +34,31 @@ export class IpError extends Error {
     this.name = 'IpError';
   }
 
-  /** `error` itself if it is an `IpError`, else one with `code` and its text. */
+  /**
+   * `error` itself if it is an `IpError` — also one made by another copy of the kit on the
+   * page, which `instanceof` does not see — else one with `code` and its text.
+   */
   static from(error: unknown, code: IpErrorCode = 'api-error'): IpError {
-    return error instanceof IpError ? error : new IpError(code, String(error));
+    if (error instanceof IpError) return error;
+    const other = error as IpError | null;
+    if (other instanceof Error && other.name === 'IpError' && typeof other.code === 'string')
+      return new IpError(other.code, other.message, other.status);
+    return new IpError(code, String(error));
   }
 }
+
+/** The error of an attribute with a value the element does not know: it names the valid ones. */
+export const invalidAttribute = (
+  element: Element,
+  attribute: string,
+  value: string,
+  what: string,
+  valid: readonly string[],
+) =>
+  new IpError(
+    'invalid-attribute',
+    `<${element.localName}> ${attribute}="${value}" is not ${what}; use one of: ${valid.join(', ')}.`,
+  );
 
 /** The error of an element without a token endpoint: it names the three ways to give one. */
 export const missingTokenEndpoint = (tag: string) =>

@@ -4,10 +4,12 @@ import { onLangChange, resolveLanguage } from '../i18n/locale.js';
 import { catalogFor, loadCatalog, translate, type MessageKey } from '../i18n/translate.js';
 import { VERSION } from '../version.js';
 import { onConfigure, pageDefaults } from './config.js';
-import type { IpError } from './errors.js';
+import { invalidAttribute, type IpError } from './errors.js';
 import type { IpEventDetailMap } from './events.js';
 
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+
+const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
 
 /**
  * What every IntelliProve element shares: the common attributes of CONTRACT §3, page-wide
@@ -92,6 +94,13 @@ export abstract class IpElement extends LitElement {
   /** The token endpoint in force: own attribute, then the page default. */
   protected get effectiveTokenEndpoint(): string | undefined {
     return this.tokenEndpoint || pageDefaults().tokenEndpoint || undefined;
+  }
+
+  /** The credentials mode in force (own, page default, `same-origin`); throws for an unknown one. */
+  protected credentialsMode(): RequestCredentials {
+    const mode = this.credentials || pageDefaults().credentials || 'same-origin';
+    if (CREDENTIALS.includes(mode)) return mode;
+    throw invalidAttribute(this, 'credentials', mode, 'a fetch credentials mode', CREDENTIALS);
   }
 
   /** Tells the page about a failure: one console message naming the fix, and `ip-error`. */

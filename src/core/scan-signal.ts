@@ -25,3 +25,14 @@ export function onScanCompleted(listener: Listener): () => void {
   listeners().add(listener);
   return () => listeners().delete(listener);
 }
+
+/** Scans an element remembers having acted on. */
+const REMEMBERED = 20;
+
+/** Records `id` in `seen` (the last few only); false when it was there already. */
+export function firstTime(seen: Set<string>, id: string): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  if (seen.size > REMEMBERED) seen.delete(seen.values().next().value!);
+  return true;
+}

@@ -1,39 +1,24 @@
 /**
- * Page-wide API tokens: every element that shares a token endpoint shares one token, so N
- * elements make one token request. A token is renewed on first use after it comes within
- * `RENEW_BEFORE_MS` of its expiry: `expires_at`, else the JWT's `exp`, else five minutes.
+ * The API token of a session: every element that shares a token endpoint shares one token, so
+ * N elements make one token request. It is asked for again on first use after it comes within
+ * `RENEW_BEFORE_MS` of its expiry (`expires_at`, else the JWT's `exp`, else five minutes), and
+ * goes with its session (session.ts). A request that fails or times out is never handed on.
  */
-import type { Language } from '../contract.js';
+import { IpError } from './errors.js';
+import { sessionOf, type EndpointSession, type TokenEntry, type TokenSource } from './session.js';
+import { isTimeout, waitFor } from './shared-request.js';
 import { requestToken, type TokenGrant } from './token-client.js';
 
 const RENEW_BEFORE_MS = 30 * 1000;
 const FALLBACK_LIFETIME_MS = 5 * 60 * 1000;
+/**
+ * A token is used for at least this long after it arrives, whatever its expiry says: one that
+ * the API refuses is renewed once on the 401 anyway, and an `expires_at` in the past must not
+ * turn every read into a token request.
+ */
+const MIN_USE_MS = 30 * 1000;
 
-interface Entry {
-  grant?: TokenGrant;
-  expiresAt: number;
-  pending?: Promise<TokenGrant>;
-}
-
-// Shared through a global symbol so that two copies of the kit on one page share tokens too.
-const KEY = Symbol.for('intelliprove-widgets.tokens');
-function entries(): Map<string, Entry> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, Entry> | undefined>;
-  return (holder[KEY] ??= new Map());
-}
-
-export interface TokenSource {
-  tokenEndpoint: string;
-  credentials?: RequestCredentials;
-  language?: Language;
-}
-
-/** A token endpoint as one key, however the page wrote it (relative or absolute). */
-export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
-
-function keyOf(source: TokenSource): string {
-  return `${endpointKey(source.tokenEndpoint)}|${source.credentials ?? 'same-origin'}`;
-}
+export type { TokenSource };
 
 /** The `exp` claim of a JWT, in ms, or undefined. */
 export function jwtExpiry(token: string): number | undefined {
@@ -42,40 +27,60 @@ export function jwtExpiry(token: string): number | undefined {
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The API token for `source`: cached, shared, renewed shortly before it expires. */
-export function apiToken(source: TokenSource): Promise<TokenGrant> {
-  const key = keyOf(source);
-  const map = entries();
-  const entry = map.get(key);
-  if (entry?.grant && Date.now() < entry.expiresAt - RENEW_BEFORE_MS)
-    return Promise.resolve(entry.grant);
-  if (entry?.pending) return entry.pending;
-  const next: Entry = { expiresAt: 0 };
-  next.pending = requestToken(
+function ask(session: EndpointSession, source: TokenSource): Promise<TokenGrant> {
+  const controller = new AbortController();
+  const promise = requestToken(
     source.tokenEndpoint,
     { purpose: 'api', ...(source.language ? { language: source.language } : {}) },
-    { credentials: source.credentials },
-  ).then(
+    { credentials: source.credentials, signal: controller.signal },
+  );
+  const entry: TokenEntry = { promise, controller, expiresAt: 0, renewAt: 0 };
+  session.token = entry;
+  promise.then(
     (grant) => {
-      next.grant = grant;
-      next.expiresAt =
-        grant.expiresAt?.getTime() ?? jwtExpiry(grant.token!) ?? Date.now() + FALLBACK_LIFETIME_MS;
-      next.pending = undefined;
-      return grant;
+      const now = Date.now();
+      entry.grant = grant;
+      entry.expiresAt =
+        grant.expiresAt?.getTime() ?? jwtExpiry(grant.token!) ?? now + FALLBACK_LIFETIME_MS;
+      entry.renewAt = Math.max(entry.expiresAt - RENEW_BEFORE_MS, now + MIN_USE_MS);
     },
-    (error: unknown) => {
-      if (map.get(key) === next) map.delete(key);
-      throw error;
+    () => {
+      if (session.token === entry) session.token = undefined;
     },
   );
-  map.set(key, next);
-  return next.pending;
+  return promise;
+}
+
+/**
+ * The API token for `source`: cached in its session, shared, renewed shortly before it
+ * expires. `signal` stops this caller's wait (a hanging endpoint gives up by itself, after
+ * `TOKEN_TIMEOUT_MS`, token-client.ts).
+ */
+export async function apiToken(source: TokenSource, signal?: AbortSignal): Promise<TokenGrant> {
+  const session = sessionOf(source);
+  const entry = session.token;
+  if (entry?.grant && Date.now() < entry.renewAt) return entry.grant;
+  try {
+    return await waitFor(entry && !entry.grant ? entry.promise : ask(session, source), signal);
+  } catch (error) {
+    if (!isTimeout(error)) throw error;
+    throw new IpError(
+      'token-endpoint-failed',
+      `The token endpoint ${source.tokenEndpoint} did not answer in time. Check that the route answers quickly.`,
+    );
+  }
+}
+
+/** When the token `token` stops working (ms), if it is the session's current one. */
+export function tokenExpiry(source: TokenSource, token: string): number {
+  const entry = sessionOf(source).token;
+  return entry?.grant?.token === token ? entry.expiresAt : 0;
 }
 
 /**
@@ -83,7 +88,6 @@ export function apiToken(source: TokenSource): Promise<TokenGrant> {
  * A token that was already replaced is left alone: concurrent 401s cause one renewal.
  */
 export function dropToken(source: TokenSource, token: string): void {
-  const map = entries();
-  const key = keyOf(source);
-  if (map.get(key)?.grant?.token === token) map.delete(key);
+  const session = sessionOf(source);
+  if (session.token?.grant?.token === token) session.token = undefined;
 }

@@ -1,5 +1,9 @@
 import { isUnitSystem, type TokenRequest, type UnitSystem } from '../contract.js';
 import { IpError } from './errors.js';
+import { isTimeout } from './shared-request.js';
+
+/** A token request (all its attempts together) that has no answer by then gives up. */
+export const TOKEN_TIMEOUT_MS = 8_000;
 
 /** A token-endpoint answer, checked and normalised. */
 export interface TokenGrant {
@@ -18,6 +22,8 @@ export interface TokenRequestOptions {
   retries?: number;
   /** First backoff in ms; doubles each attempt, with ±50 % jitter. Default 300. */
   backoffMs?: number;
+  /** How long all attempts together may take. Default `TOKEN_TIMEOUT_MS`. */
+  timeoutMs?: number;
 }
 
 const describe = (endpoint: string) => `token endpoint ${endpoint}`;
@@ -38,8 +44,20 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Checks a 2xx body against CONTRACT §5: a bare URL string, or the documented object. */
-export function parseGrant(body: unknown, request: TokenRequest, endpoint: string): TokenGrant {
+/** An ISO-8601 date-time without a UTC offset is read as UTC (not as the user's local time). */
+const withOffset = (time: string) => (/[T ][\d:.]+$/i.test(time.trim()) ? `${time.trim()}Z` : time);
+
+/**
+ * Checks a 2xx body against CONTRACT §5: a bare URL string, or the documented object.
+ * `skewMs` is how far the endpoint's clock is ahead of the user's (its `Date` header): expiry
+ * is judged against the endpoint's clock.
+ */
+export function parseGrant(
+  body: unknown,
+  request: TokenRequest,
+  endpoint: string,
+  skewMs = 0,
+): TokenGrant {
   const invalid = (why: string) =>
     new IpError(
       'invalid-response',
@@ -70,9 +88,9 @@ export function parseGrant(body: unknown, request: TokenRequest, endpoint: strin
   if (typeof token === 'string' && token) grant.token = token;
   if (typeof url === 'string' && url) grant.url = url;
   if (typeof expires === 'string') {
-    const time = Date.parse(expires);
+    const time = Date.parse(withOffset(expires));
     if (Number.isNaN(time)) throw invalid('"expires_at" is not an ISO-8601 date');
-    grant.expiresAt = new Date(time);
+    grant.expiresAt = new Date(time - skewMs);
   }
   if (isUnitSystem(unit)) grant.unitSystem = unit;
   if (typeof language === 'string' && language) grant.language = language;
@@ -81,16 +99,42 @@ export function parseGrant(body: unknown, request: TokenRequest, endpoint: strin
   return grant;
 }
 
+/** How far the clock of the server that sent `response` is ahead of the user's (0 if unknown). */
+function clockSkew(response: Response): number {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return Number.isNaN(date) ? 0 : date - Date.now();
+}
+
 /**
  * POSTs `request` to the host's token endpoint (CONTRACT §5). Retries network errors and 5xx
- * a bounded number of times with exponential backoff and jitter; never retries 4xx. Rejects
- * with an `IpError` (`token-endpoint-failed`, `invalid-response`), or the abort reason (an
+ * a bounded number of times with exponential backoff and jitter, all within `timeoutMs`; never
+ * retries 4xx. A redirect (to a sign-in page, say) counts as signed out. Rejects with an
+ * `IpError` (`token-endpoint-failed`, `invalid-response`), or the abort reason (an
  * `AbortError`) when `signal` aborts.
  */
 export async function requestToken(
   endpoint: string,
   request: TokenRequest,
   options: TokenRequestOptions = {},
+): Promise<TokenGrant> {
+  const timeout = options.timeoutMs ?? TOKEN_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeout);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  try {
+    return await attempt(endpoint, request, { ...options, signal });
+  } catch (error) {
+    if (!isTimeout(error) || options.signal?.aborted) throw error;
+    throw new IpError(
+      'token-endpoint-failed',
+      `The ${describe(endpoint)} did not answer within ${timeout / 1000} s. Check that the route answers quickly.`,
+    );
+  }
+}
+
+async function attempt(
+  endpoint: string,
+  request: TokenRequest,
+  options: TokenRequestOptions & { signal: AbortSignal },
 ): Promise<TokenGrant> {
   const retries = options.retries ?? 2;
   const backoff = options.backoffMs ?? 300;
@@ -103,10 +147,12 @@ export async function requestToken(
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(request),
         credentials: options.credentials ?? 'same-origin',
+        // A login page is no token: see the redirect, do not follow it.
+        redirect: 'manual',
         signal: options.signal,
       });
     } catch (error) {
-      options.signal?.throwIfAborted();
+      options.signal.throwIfAborted();
       unreachable = error;
     }
     if ((!response || response.status >= 500) && attempt < retries) {
@@ -120,7 +166,21 @@ export async function requestToken(
           'Check the token-endpoint attribute and that the route is served from this page (or allows CORS).',
       );
     }
-    const text = await response.text().catch(() => '');
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new IpError(
+        'token-endpoint-failed',
+        `The ${describe(endpoint)} redirected (to a sign-in page?), so the user counts as signed out. ` +
+          'Answer 401 when nobody is signed in.',
+        401,
+      );
+    }
+    const text = await response.text().catch((error: unknown) => {
+      options.signal.throwIfAborted();
+      throw new IpError(
+        'token-endpoint-failed',
+        `The ${describe(endpoint)} broke off its answer (${error instanceof Error ? error.message : error}).`,
+      );
+    });
     if (!response.ok) {
       throw new IpError(
         'token-endpoint-failed',
@@ -139,6 +199,6 @@ export async function requestToken(
         response.status,
       );
     }
-    return parseGrant(body, request, endpoint);
+    return parseGrant(body, request, endpoint, clockSkew(response));
   }
 }

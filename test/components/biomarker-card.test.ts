@@ -290,15 +290,17 @@ describe('<ip-biomarker-card>', () => {
     expect(errors.calledWithMatch(/heart_rate" is not a biomarker of sahha/)).to.equal(true);
   });
 
-  it('reads once with a history that is not a number', async () => {
+  it('refuses a history that is not a number, and asks for nothing', async () => {
     const where = await setup();
     const el = await card({ biomarker: 'heart_rate', history: 'six' }, where);
-    const loads = record(el, 'ip-load');
     await settled(el);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(el.status).to.equal('ready');
-    expect(loads.length, 'ip-load').to.be.at.most(1);
-    expect(await where.apiLog()).to.have.length(1);
+    expect(el.status).to.equal('error');
+    expect(textOf(el)).to.contain('not set up correctly');
+    expect(errors.calledWithMatch(/history="six" is not a number of scans/)).to.equal(true);
+    expect(errors.callCount, 'reported once').to.equal(1);
+    expect(await where.tokenLog()).to.have.length(0);
+    expect(await where.apiLog()).to.have.length(0);
   });
 
   it('names the valid biomarkers when the attribute is wrong', async () => {

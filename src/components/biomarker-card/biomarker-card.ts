@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
-import type { UnitSystem } from '../../contract.js';
+import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../../contract.js';
 import { loadTrendChart } from '../../core/charts/index.js';
 import { pageDefaults } from '../../core/config.js';
 import { DataElement } from '../../core/data-element.js';
+import { IpError, invalidAttribute } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { dataStyles } from '../../core/data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
@@ -106,6 +107,19 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     });
   }
 
+  protected override checkAttributes(): void {
+    super.checkAttributes();
+    const unitSystem = this.unitSystem || pageDefaults().unitSystem;
+    if (unitSystem && !isUnitSystem(unitSystem))
+      throw invalidAttribute(this, 'unit-system', unitSystem, 'a unit system', UNIT_SYSTEMS);
+    const history = this.history;
+    if (history !== undefined && history !== null && !(Number.isInteger(history) && history >= 0))
+      throw new IpError(
+        'invalid-attribute',
+        `<ip-biomarker-card> history="${this.getAttribute('history') ?? history}" is not a number of scans; use e.g. history="6".`,
+      );
+  }
+
   protected isEmpty(reading: BiomarkerReading): boolean {
     return reading.value === null;
   }
@@ -134,7 +148,7 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     }
     const { drawTrend } = await loadTrendChart();
     if (this.isConnected && this.#canvas === canvas)
-      this.#chart = drawTrend(this, canvas, this.data.value!.history!, this.language, this.#chart);
+      this.#chart = drawTrend(this, canvas, this.reading!.history!, this.language, this.#chart);
   }
 
   protected valueView(reading: BiomarkerReading) {
