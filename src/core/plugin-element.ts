@@ -10,14 +10,20 @@ import { IpError, missingTokenEndpoint } from './errors.js';
 import { IpElement } from './ip-element.js';
 import { listenToFrame, type PluginMessage } from './message-bridge.js';
 import { checkPluginUrl, parseOrigins, redactUrl } from './plugin-url.js';
+import { SessionMember } from './session.js';
 import { requestToken } from './token-client.js';
 
 /** IntelliProve plug-in URLs live six hours unless the token endpoint says otherwise. */
 const DEFAULT_LIFETIME_MS = 6 * 60 * 60 * 1000;
 /** Refresh this long before expiry (or a tenth of the lifetime, if shorter). */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** Never refresh more often than this, whatever the endpoint says. */
-const MIN_REFRESH_DELAY_MS = 30 * 1000;
+/**
+ * A working plug-in iframe is replaced for its expiry at most this often, whatever
+ * `expires_at` says (in the past, seconds away, or skewed by the user's clock).
+ */
+const MIN_REFRESH_DELAY_MS = 5 * 60 * 1000;
+/** Directives that decide whether a frame may load (CSP 3 falls back in this order). */
+const FRAME_DIRECTIVES = ['frame-src', 'child-src', 'default-src'];
 
 /**
  * What `<ip-face-scan>` and `<ip-dashboard>` share: the whole life of an IntelliProve plug-in
@@ -58,9 +64,12 @@ export abstract class PluginElement extends IpElement {
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private refreshDue = false;
   private stopListening?: () => void;
+  private stopWatchingPolicy?: () => void;
   private listenedFrame?: Window;
   private readyKey = -1;
   private signature?: string;
+  /** A new session (`clearSession()`): start over in a fresh iframe, even mid-recording. */
+  private readonly session = new SessionMember(this, () => this.reset());
 
   /** The body sent to the token endpoint. */
   protected tokenRequest(): TokenRequest {
@@ -106,10 +115,14 @@ export abstract class PluginElement extends IpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
-    this.signature = undefined;
-    this.frameUrl = undefined;
-    this.phase = 'idle';
+    // Moved (back on the page within this task), it keeps its URL; removed, it leaves nothing.
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.stop();
+      this.signature = undefined;
+      this.frameUrl = undefined;
+      this.phase = 'idle';
+    });
   }
 
   /** Starts (again) when what the plug-in URL depends on has changed, before rendering. */
@@ -121,6 +134,7 @@ export abstract class PluginElement extends IpElement {
       this.tokenRequest(),
       this.trustedOrigins(),
       this.credentials,
+      this.preflight()?.message, // a misconfiguration fixed (or made) starts again
     ]);
     if (signature !== this.signature) {
       this.signature = signature;
@@ -145,6 +159,8 @@ export abstract class PluginElement extends IpElement {
     this.refreshDue = false;
     this.stopListening?.();
     this.stopListening = undefined;
+    this.stopWatchingPolicy?.();
+    this.stopWatchingPolicy = undefined;
     this.listenedFrame = undefined;
   }
 
@@ -159,13 +175,15 @@ export abstract class PluginElement extends IpElement {
     this.frameUrl = undefined;
     const tag = this.localName;
     const endpoint = this.effectiveTokenEndpoint;
-    if (!endpoint) {
-      this.fail(missingTokenEndpoint(tag));
-      return;
-    }
-    const early = this.preflight();
-    if (early) {
-      this.fail(early);
+    let credentials: RequestCredentials;
+    try {
+      credentials = this.credentialsMode();
+      this.session.use(endpoint ? { tokenEndpoint: endpoint, credentials } : undefined);
+      if (!endpoint) throw missingTokenEndpoint(tag);
+      const early = this.preflight();
+      if (early) throw early;
+    } catch (error) {
+      this.fail(IpError.from(error));
       return;
     }
     const controller = new AbortController();
@@ -175,7 +193,7 @@ export abstract class PluginElement extends IpElement {
     let grant;
     try {
       grant = await requestToken(endpoint, this.tokenRequest(), {
-        credentials: this.credentials ?? pageDefaults().credentials,
+        credentials,
         signal: controller.signal,
       });
     } catch (error) {
@@ -201,7 +219,36 @@ export abstract class PluginElement extends IpElement {
     this.frameSrc = grant.url!;
     this.frameUrl = url;
     this.frameKey++;
+    this.watchPolicy(url);
     this.scheduleRefresh(grant.expiresAt);
+  }
+
+  /**
+   * A frame the page's own CSP blocks still fires `load` (with an error page in it): the
+   * violation report is what tells, so the element listens for it while it shows a frame.
+   */
+  private watchPolicy(url: URL): void {
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (!FRAME_DIRECTIVES.includes(event.effectiveDirective)) return;
+      let blocked: string;
+      try {
+        blocked = new URL(event.blockedURI).origin;
+      } catch {
+        return;
+      }
+      if (blocked !== url.origin) return;
+      this.frameUrl = undefined;
+      this.fail(
+        new IpError(
+          'frame-blocked',
+          `<${this.localName}>: this page's Content-Security-Policy (${event.effectiveDirective}) blocks ` +
+            `the plug-in at ${url.origin}. Add it to the policy: "frame-src ${url.origin}".`,
+        ),
+      );
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    this.stopWatchingPolicy = () =>
+      document.removeEventListener('securitypolicyviolation', onViolation);
   }
 
   private scheduleRefresh(expiresAt: Date | undefined): void {
@@ -248,10 +295,18 @@ export abstract class PluginElement extends IpElement {
 
   private onFrameLoad(): void {
     if (!this.frameUrl || this.readyKey === this.frameKey) return;
-    this.readyKey = this.frameKey;
-    this.phase = 'ready';
-    this.status = 'ready';
-    this.emit('ip-ready', { url: redactUrl(this.frameUrl) });
+    const key = (this.readyKey = this.frameKey);
+    // Chromium reports a CSP violation for the frame before its `load`; give other browsers
+    // one more task (a message, which fake timers in tests leave alone) before saying ready.
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      if (!this.frameUrl || this.frameKey !== key || this.phase === 'error') return;
+      this.phase = 'ready';
+      this.status = 'ready';
+      this.emit('ip-ready', { url: redactUrl(this.frameUrl) });
+    };
+    port2.postMessage(null);
   }
 
   private errorText(error: IpError): string {
@@ -288,7 +343,8 @@ export abstract class PluginElement extends IpElement {
           ? html`<div part="error" class="overlay" role="alert">
               <p>${this.errorText(this.failure)}</p>
               ${
-                this.failure.code === 'missing-token-endpoint'
+                this.failure.code === 'missing-token-endpoint' ||
+                this.failure.code === 'invalid-attribute'
                   ? nothing
                   : html`<button part="retry-button" type="button" @click=${() => this.reset()}>
                       ${this.t('retry')}

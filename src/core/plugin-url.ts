@@ -25,14 +25,26 @@ export function isIntelliProveHost(hostname: string): boolean {
   return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
 }
 
-/** The parsed URL when the kit may load it, else null. */
+/** Whitespace, control characters and backslashes: read differently by different parsers. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const AMBIGUOUS = /[\s\\\u0000-\u001f\u007f]/;
+
+/**
+ * The parsed URL when the kit may load it, else null. The iframe resolves its `src` against
+ * the page, so a URL must mean the same with and without the page as base: `https:host/x`
+ * (relative on an https page), `//host/x` and backslash forms are refused.
+ */
 export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): URL | null {
+  if (typeof raw !== 'string' || AMBIGUOUS.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw); // absolute URLs only: no base
   } catch {
     return null;
   }
+  if (!raw.toLowerCase().startsWith(`${url.protocol}//`)) return null;
+  if (typeof document !== 'undefined' && new URL(raw, document.baseURI).href !== url.href)
+    return null;
   if (url.username || url.password) return null; // https://intelliprove.com@evil.test and friends
   if (url.protocol === 'https:' && isIntelliProveHost(url.hostname)) return url;
   if (url.origin !== 'null' && allowedOrigins.includes(url.origin)) return url;

@@ -37,22 +37,32 @@ describe('<ip-dashboard>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('warns about and drops unknown sections', async () => {
-    const warn = sinon.stub(console, 'warn');
+  it('refuses an unknown section with invalid-attribute, naming the valid ones, and asks for nothing', async () => {
+    const error = sinon.stub(console, 'error');
     try {
       const endpoint = await scenario({ proxy: true });
-      await fixture(
+      const failures = record(document, 'ip-error');
+      const el = await fixture<IpDashboard>(
         html`<ip-dashboard
           token-endpoint=${endpoint.endpoint}
           allowed-origins=${plugins}
           disabled-sections="kitchen metrics"
         ></ip-dashboard>`,
       );
-      await until(async () => (await endpoint.log()).length, 'request');
+      await until(() => el.status === 'error', 'error');
+      expect(failures.map((e) => e.detail.code)).to.deep.equal(['invalid-attribute']);
+      expect(el.shadowRoot!.textContent).to.contain('not set up correctly');
+      expect(
+        error.calledWithMatch(
+          /disabled-sections="kitchen" is not a dashboard section; use one of: main, metrics/,
+        ),
+      ).to.equal(true);
+      expect(await endpoint.log()).to.have.length(0);
+      el.disabledSections = 'metrics';
+      await until(() => el.status === 'ready', 'ready once fixed');
       expect((await endpoint.log())[0]!.body).to.deep.include({ disabled_sections: ['metrics'] });
-      expect(warn.calledWithMatch(/"kitchen" is not one of/)).to.equal(true);
     } finally {
-      warn.restore();
+      error.restore();
     }
   });
 

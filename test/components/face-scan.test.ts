@@ -494,13 +494,16 @@ describe('<ip-face-scan>', () => {
         const el = document.createElement('ip-face-scan');
         el.tokenEndpoint = endpoint.endpoint;
         el.allowedOrigins = plugins;
+        const nextTask = () => new Promise((resolve) => realSetTimeout(resolve));
         for (let i = 0; i < 200; i++) {
           container.append(el);
           if (i % 20 === 0) await until(() => el.status === 'ready', `ready in cycle ${i}`);
           else await el.updateComplete;
           el.remove();
           await el.updateComplete;
+          if (i % 2) await nextTask(); // removed for good (not moved): it lets go after the task
         }
+        await nextTask();
         expect(document.querySelectorAll('iframe')).to.have.length(0);
         expect(el.shadowRoot!.querySelectorAll('iframe')).to.have.length(0);
         expect(listeners).to.equal(0);
@@ -510,7 +513,7 @@ describe('<ip-face-scan>', () => {
         await until(() => el.status === 'ready', 'ready after re-insert');
         expect(listeners).to.equal(1);
         el.remove();
-        await el.updateComplete;
+        await nextTask();
         expect(listeners).to.equal(0);
         container.remove();
       } finally {

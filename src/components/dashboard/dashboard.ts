@@ -1,24 +1,17 @@
 import { css, type PropertyDeclarations } from 'lit';
 import { DASHBOARD_SECTIONS, type DashboardSection, type TokenRequest } from '../../contract.js';
+import { invalidAttribute, type IpError } from '../../core/errors.js';
 import { PluginElement } from '../../core/plugin-element.js';
 import { pluginStyles } from '../../core/plugin.styles.js';
 import { baseStyles } from '../../core/shared.styles.js';
 
-/** Parses `disabled-sections` (space- or comma-separated), keeping known sections only. */
+const words = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+const isSection = (word: string): word is DashboardSection =>
+  (DASHBOARD_SECTIONS as readonly string[]).includes(word);
+
+/** Parses `disabled-sections` (space- or comma-separated): its known sections, once each. */
 export function parseSections(value: string | undefined): DashboardSection[] {
-  const known = DASHBOARD_SECTIONS as readonly string[];
-  const sections: DashboardSection[] = [];
-  for (const item of (value ?? '').split(/[\s,]+/)) {
-    if (!item) continue;
-    if (!known.includes(item)) {
-      console.warn(
-        `[intelliprove-widgets] <ip-dashboard> disabled-sections: "${item}" is not one of ${DASHBOARD_SECTIONS.join(', ')}; ignored.`,
-      );
-    } else if (!sections.includes(item as DashboardSection)) {
-      sections.push(item as DashboardSection);
-    }
-  }
-  return sections;
+  return [...new Set(words(value).filter(isSection))];
 }
 
 /**
@@ -63,6 +56,20 @@ export class IpDashboard extends PluginElement {
   /** Fetches a new dashboard URL and reloads the dashboard. */
   reload(): void {
     this.reset();
+  }
+
+  /** A section the dashboard does not have is a mistake to show, not to ignore. */
+  protected override preflight(): IpError | null {
+    const unknown = words(this.disabledSections).find((word) => !isSection(word));
+    return unknown === undefined
+      ? null
+      : invalidAttribute(
+          this,
+          'disabled-sections',
+          unknown,
+          'a dashboard section',
+          DASHBOARD_SECTIONS,
+        );
   }
 
   protected override tokenRequest(): TokenRequest {

@@ -2,7 +2,7 @@ import { IpError } from '../../core/errors.js';
 import { faceScanIdOf, type PluginMessage } from '../../core/message-bridge.js';
 import { PluginElement } from '../../core/plugin-element.js';
 import { pluginStyles } from '../../core/plugin.styles.js';
-import { announceScan } from '../../core/scan-signal.js';
+import { announceScan, firstTime } from '../../core/scan-signal.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { faceScanStyles } from './face-scan.styles.js';
 
@@ -43,6 +43,10 @@ export class IpFaceScan extends PluginElement {
   protected override readonly allow = 'camera; fullscreen';
 
   private recording = false;
+  /** Scans announced to the page: each once, however often the plug-in repeats it. */
+  private announced = new Set<string>();
+  /** A scan without an id was announced in this measurement. */
+  private announcedUnnamed = false;
 
   /** Fetches a new plug-in URL and starts a new scan in a fresh iframe. */
   restart(): void {
@@ -56,6 +60,7 @@ export class IpFaceScan extends PluginElement {
 
   protected override sessionStarting(): void {
     this.recording = false;
+    this.announcedUnnamed = false;
   }
 
   protected override preflight(): IpError | null {
@@ -95,10 +100,14 @@ export class IpFaceScan extends PluginElement {
     switch (message.stage) {
       case 'recordingStarted':
         this.recording = true;
+        this.announcedUnnamed = false;
         break;
       case 'faceScanSuccessful': {
         // Still busy: the plug-in shows the result until the user continues (dismiss).
         const faceScanId = faceScanIdOf(message.data);
+        if (faceScanId === null ? this.announcedUnnamed : !firstTime(this.announced, faceScanId))
+          break;
+        if (faceScanId === null) this.announcedUnnamed = true;
         this.emit('ip-scan-complete', { faceScanId });
         announceScan({ tokenEndpoint: this.effectiveTokenEndpoint ?? '', faceScanId });
         break;

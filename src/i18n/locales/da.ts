@@ -17,6 +17,7 @@ export const da: Catalog = {
   'error.insecure-context': 'Kameraet virker kun på sikre (https-)sider.',
   'error.camera-blocked': 'Denne side tillader ikke kameraet til ansigtsscanningen.',
   'error.camera-unavailable': 'Denne browser kan ikke bruge et kamera.',
+  'error.frame-blocked': 'Denne side tillader ikke, at IntelliProve-pluginnet indlæses.',
   'error.plugin-error': 'Ansigtsscanningen meldte et problem.',
   'state.loading': 'Indlæser…',
   'state.no-scan': 'Ingen ansigtsscanning endnu',

@@ -29,6 +29,7 @@ export const enEmbeds = {
   'error.insecure-context': 'The camera only works on secure (https) pages.',
   'error.camera-blocked': 'This page does not allow the camera for the face scan.',
   'error.camera-unavailable': 'This browser cannot use a camera.',
+  'error.frame-blocked': 'This page does not allow the IntelliProve plug-in to load.',
   'error.plugin-error': 'The face scan reported a problem.',
 };
 

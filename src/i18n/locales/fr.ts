@@ -17,6 +17,7 @@ export const fr: Catalog = {
   'error.insecure-context': 'La caméra ne fonctionne que sur les pages sécurisées (https).',
   'error.camera-blocked': 'Cette page n’autorise pas la caméra pour le scan du visage.',
   'error.camera-unavailable': 'Ce navigateur ne peut pas utiliser de caméra.',
+  'error.frame-blocked': 'Cette page n’autorise pas le chargement du module IntelliProve.',
   'error.plugin-error': 'Le scan du visage a signalé un problème.',
   'state.loading': 'Chargement…',
   'state.no-scan': 'Pas encore de scan du visage',

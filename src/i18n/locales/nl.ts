@@ -18,6 +18,7 @@ export const nl: Catalog = {
   'error.insecure-context': 'De camera werkt alleen op beveiligde (https-)pagina’s.',
   'error.camera-blocked': 'Deze pagina staat de camera niet toe voor de gezichtsscan.',
   'error.camera-unavailable': 'Deze browser kan geen camera gebruiken.',
+  'error.frame-blocked': 'Deze pagina staat niet toe dat de IntelliProve-plug-in wordt geladen.',
   'error.plugin-error': 'De gezichtsscan meldde een probleem.',
   'state.loading': 'Laden…',
   'state.no-scan': 'Nog geen gezichtsscan',

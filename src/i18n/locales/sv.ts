@@ -17,6 +17,8 @@ export const sv: Catalog = {
   'error.insecure-context': 'Kameran fungerar bara på säkra (https-)sidor.',
   'error.camera-blocked': 'Den här sidan tillåter inte kameran för ansiktsskanningen.',
   'error.camera-unavailable': 'Den här webbläsaren kan inte använda en kamera.',
+  'error.frame-blocked':
+    'Den här sidan tillåter inte att IntelliProve-insticksprogrammet läses in.',
   'error.plugin-error': 'Ansiktsskanningen rapporterade ett problem.',
   'state.loading': 'Laddar…',
   'state.no-scan': 'Ingen ansiktsskanning än',
