@@ -6,7 +6,9 @@ import { apiGet } from '../core/api-client.js';
 import { enSahha } from '../i18n/locales/en-sahha.js';
 import { extendEnglish, type MessageKey } from '../i18n/translate.js';
 import type { Quantity } from '../units/index.js';
+import { measured } from '../units/format.js';
 import { formatQuantity } from '../units/quantity.js';
+import { objects, scoreOf, unexpected } from './checks.js';
 import type {
   BiomarkerInfo,
   BiomarkerReading,
@@ -74,14 +76,25 @@ function normalise(value: number, unit: string): number {
   }
 }
 
+/** A row's value in the kit's base unit of `quantity`; null when it is not one it can be. */
 function valueIn(row: SahhaBiomarker, quantity: Quantity): number | null {
-  const raw = typeof row.value === 'number' ? row.value : Number.parseFloat(row.value);
-  if (!Number.isFinite(raw)) return null;
-  const unit = row.unit.toLowerCase();
-  if (quantity === 'height' && unit === 'm') return raw * 100;
-  if (quantity === 'distance' && unit === 'm') return raw / 1000;
-  if (quantity === 'percent' && raw <= 1 && unit !== 'percent') return raw * 100;
-  return normalise(raw, unit);
+  // Sahha sends numbers as strings; a string must be a whole number, not "12abc".
+  const raw = typeof row.value === 'number' ? row.value : Number(row.value);
+  if (!Number.isFinite(raw) || (typeof row.value === 'string' && row.value.trim() === ''))
+    return null;
+  const unit = typeof row.unit === 'string' ? row.unit.toLowerCase() : '';
+  let value = normalise(raw, unit);
+  if (quantity === 'height' && unit === 'm') value = raw * 100;
+  else if (quantity === 'distance' && unit === 'm') value = raw / 1000;
+  else if (quantity === 'percent' && raw <= 1 && unit !== 'percent') value = raw * 100;
+  return measured(value, quantity);
+}
+
+/** Rows of `type`, oldest first; rows without a usable end time cannot be placed, and are left out. */
+function rowsOf(data: unknown, path: string, type: string): SahhaBiomarker[] {
+  return (objects(data, path) as unknown as SahhaBiomarker[])
+    .filter((row) => row.type === type && !Number.isNaN(Date.parse(row.endDateTime)))
+    .sort((a, b) => Date.parse(a.endDateTime) - Date.parse(b.endDateTime));
 }
 
 /** What both halves share. */
@@ -104,14 +117,10 @@ export const sahhaBiomarkers: BiomarkerSource = {
 
   async read(context, key, { history }) {
     const [category, quantity] = TYPES[key]!;
-    const answer = await apiGet<SahhaBiomarker[]>(
-      context,
-      `/api/v1/profile/biomarker?categories=${category}&types=${encodeURIComponent(key)}`,
-    );
+    const path = `/api/v1/profile/biomarker?categories=${category}&types=${encodeURIComponent(key)}`;
+    const answer = await apiGet(context, path);
     if (answer.kind === 'empty') return null;
-    const rows = answer.data
-      .filter((row) => row.type === key)
-      .sort((a, b) => Date.parse(a.endDateTime) - Date.parse(b.endDateTime));
+    const rows = rowsOf(answer.data, path, key);
     const latest = rows[rows.length - 1];
     if (!latest) return null;
     const reading: BiomarkerReading = {
@@ -135,25 +144,31 @@ export const sahhaScores: ScoreSource = {
   ),
 
   async read(context, key): Promise<ScoreReading | null> {
-    const answer = await apiGet<SahhaScore[]>(
-      context,
-      `/api/v1/profile/score?types=${encodeURIComponent(key)}`,
-    );
+    const path = `/api/v1/profile/score?types=${encodeURIComponent(key)}`;
+    const answer = await apiGet(context, path);
     if (answer.kind === 'empty') return null;
-    const score = answer.data.find((s) => s.type === key);
-    if (!score || typeof score.value !== 'number') return { score: null };
+    const score = (objects(answer.data, path) as unknown as SahhaScore[]).find(
+      (s) => s.type === key,
+    );
+    if (!score || score.value === null || score.value === undefined) return { score: null };
+    const factors = score.factors ?? [];
+    if (!Array.isArray(factors) || !factors.every((f) => typeof f?.name === 'string' && f.name))
+      throw unexpected(path, 'factors without a name');
     const when = score.scoreDateTime ?? score.createdAtUtc ?? score.createdAt;
+    const finite = (value: unknown) => (Number.isFinite(value) ? (value as number) : undefined);
+    // Sahha scores are 0–1; the kit shows 0–100.
+    const value =
+      typeof score.value === 'number' && score.value <= 1 ? score.value * 100 : score.value;
     return {
-      // Sahha scores are 0–1; the kit shows 0–100.
-      score: score.value <= 1 ? score.value * 100 : score.value,
-      ...(score.state ? { state: score.state } : {}),
-      ...(when ? { at: new Date(when) } : {}),
-      factors: (score.factors ?? []).map((f) => ({
+      ...scoreOf(value),
+      ...(typeof score.state === 'string' ? { state: score.state } : {}),
+      ...(typeof when === 'string' ? { at: new Date(when) } : {}),
+      factors: factors.map((f) => ({
         name: f.name,
-        value: f.value,
-        goal: f.goal,
-        unit: f.unit,
-        state: f.state,
+        value: finite(f.value),
+        goal: finite(f.goal),
+        unit: typeof f.unit === 'string' ? f.unit : undefined,
+        state: typeof f.state === 'string' ? f.state : undefined,
       })),
     };
   },

@@ -23,8 +23,10 @@ export interface BiomarkerReading {
 }
 
 export interface ScoreReading {
-  /** 0–100, or null when there is no data yet. */
+  /** 0–100, or null when there is no data yet (or it is `unavailable`). */
   score: number | null;
+  /** A score was sent, but not one it can be (not a number, outside 0–100): "not available". */
+  unavailable?: true;
   /** 0–100 where the provider gives one. */
   confidence?: number | null;
   /** Provider's own word for the level (Sahha: minimal low medium high). */

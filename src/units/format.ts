@@ -26,6 +26,35 @@ export const QUANTITIES = [
 ] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
+/**
+ * What a value of each quantity can be at all, in its base unit: anything outside is not a
+ * reading (a negative heart rate, a 150 score), and is shown as "not available".
+ */
+const POSSIBLE: Record<Quantity, [min: number, max: number]> = {
+  mass: [0.5, 700],
+  height: [20, 300],
+  length: [0, 10_000],
+  distance: [0, 10_000],
+  temperature: [10, 50],
+  'heart-rate': [1, 400],
+  'respiratory-rate': [1, 150],
+  'duration-ms': [0, 10_000],
+  'blood-pressure': [1, 400],
+  score: [0, 100],
+  percent: [0, 100],
+  energy: [0, 100_000],
+  count: [0, 10_000_000],
+  'sleep-duration': [0, 2 * 24 * 60],
+  vo2max: [1, 150],
+  bmi: [1, 200],
+};
+
+/** `value` if it is a finite number that `quantity` can be, else null. */
+export function measured(value: unknown, quantity: Quantity): number | null {
+  const [min, max] = POSSIBLE[quantity];
+  return typeof value === 'number' && value >= min && value <= max ? value : null;
+}
+
 /** Unit words a page may translate or restyle (catalog keys `unit.<name>`); the rest come from `Intl`. */
 export const QUANTITY_LABELS = ['bpm', 'breaths-per-minute', 'mmhg', 'score'] as const;
 export type QuantityLabel = (typeof QUANTITY_LABELS)[number];

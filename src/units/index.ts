@@ -20,6 +20,7 @@ export {
   QUANTITIES,
   QUANTITY_LABELS,
   formatSameUnit,
+  measured,
   type FormatQuantityOptions,
   type FormattedQuantity,
   type Quantity,

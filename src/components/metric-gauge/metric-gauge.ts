@@ -136,12 +136,12 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   }
 
   #zone(): Zone {
-    const level = this.#level(this.data.value);
+    const level = this.#level(this.reading);
     return level ? LEVEL_ZONES[level] : zoneOf(this.#score() ?? 0);
   }
 
   #score(): number | null {
-    const score = this.data.value?.score;
+    const score = this.reading?.score;
     return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
   }
 
@@ -193,7 +193,10 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   protected valueView(reading: ScoreReading) {
     const label = this.label();
     const score = this.#score();
-    if (score === null) return this.emptyView(label, ...this.resolveSource().empty);
+    if (score === null)
+      return reading.unavailable
+        ? this.emptyView(label, 'state.not-available', 'state.not-available-hint')
+        : this.emptyView(label, ...this.resolveSource().empty);
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
     const level = this.#level(reading);

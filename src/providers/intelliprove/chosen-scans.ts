@@ -3,13 +3,15 @@
  * `face-scan-id` or `history` fetch this module.
  */
 import { apiGet, type ApiContext } from '../../core/api-client.js';
+import { object, objects } from '../checks.js';
 import type { BiomarkerReading } from '../types.js';
 import { readingOf, timeOf, valueOf, type FaceScan } from './face-scans.js';
 
 /** The scan with `id`, or undefined when there is none (204). */
 async function scanById(context: ApiContext, id: string): Promise<FaceScan | undefined> {
-  const one = await apiGet<FaceScan>(context, `/v2/face-scans/${encodeURIComponent(id)}`);
-  return one.kind === 'data' ? one.data : undefined;
+  const path = `/v2/face-scans/${encodeURIComponent(id)}`;
+  const one = await apiGet<FaceScan>(context, path);
+  return one.kind === 'data' ? (object(one.data, path) as unknown as FaceScan) : undefined;
 }
 
 /**
@@ -25,8 +27,12 @@ export async function readChosenScans(
 ): Promise<BiomarkerReading | null> {
   let older: FaceScan[] | undefined;
   if (count !== undefined && count > 1) {
-    const list = await apiGet<FaceScan[]>(context, `/v2/face-scans/?count=${count}&order=desc`);
-    older = list.kind === 'data' ? [...list.data].reverse() : [];
+    const path = `/v2/face-scans/?count=${count}&order=desc`;
+    const list = await apiGet<FaceScan[]>(context, path);
+    older =
+      list.kind === 'data'
+        ? [...(objects(list.data, path) as unknown as FaceScan[])].reverse()
+        : [];
   }
   const scan = id ? await scanById(context, id) : older?.[older.length - 1];
   if (!scan) return null;

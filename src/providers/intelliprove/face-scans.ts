@@ -5,6 +5,8 @@
  */
 import { apiGet } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { measured } from '../../units/format.js';
+import { objects } from '../checks.js';
 import type { BiomarkerInfo, BiomarkerReading, BiomarkerSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
 
@@ -76,13 +78,14 @@ const BIOMARKERS: Record<string, BiomarkerInfo> = {
   blood_pressure: { label: 'biomarker.blood_pressure', quantity: 'blood-pressure' },
 };
 
+/** `key` in `scan`: null when it is not there, locked, or not a value it can be. */
 export function valueOf(scan: FaceScan, key: string): BiomarkerReading['value'] {
   if (key === 'blood_pressure') {
-    const { systolic_blood_pressure: systolic, diastolic_blood_pressure: diastolic } = scan;
+    const systolic = measured(scan.systolic_blood_pressure, 'blood-pressure');
+    const diastolic = measured(scan.diastolic_blood_pressure, 'blood-pressure');
     return systolic === null || diastolic === null ? null : { systolic, diastolic };
   }
-  const value = scan[key as keyof FaceScan];
-  return typeof value === 'number' ? value : null;
+  return measured(scan[key as keyof FaceScan], BIOMARKERS[key]!.quantity);
 }
 
 /** When a scan was made: `timestamp_epoch`, else `timestamp` (an invalid Date when neither is usable). */
@@ -110,7 +113,10 @@ export const intelliproveBiomarkers: BiomarkerSource = {
       const { readChosenScans } = await import('./chosen-scans.js');
       return readChosenScans(context, key, id, history);
     }
-    const latest = await apiGet<FaceScan[]>(context, '/v2/face-scans/latest');
-    return latest.kind === 'data' && latest.data[0] ? readingOf(latest.data[0], key) : null;
+    const path = '/v2/face-scans/latest';
+    const latest = await apiGet<FaceScan[]>(context, path);
+    if (latest.kind === 'empty') return null;
+    const [scan] = objects(latest.data, path) as unknown as FaceScan[];
+    return scan ? readingOf(scan, key) : null;
   },
 };

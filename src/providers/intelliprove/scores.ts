@@ -4,10 +4,9 @@
  */
 import { apiGet } from '../../core/api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
-import type { ScoreSource } from '../types.js';
+import { isObject, object, scoreOf, unexpected } from '../checks.js';
+import type { ScoreReading, ScoreSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
-
-type MetricValue = { score: number; confidence: number } | null;
 
 const METRICS = [
   'energy_balance',
@@ -33,26 +32,21 @@ export const intelliproveScores: ScoreSource = {
   ),
   empty: ['state.no-data', 'state.no-data-hint'],
 
-  async read(context, key) {
+  async read(context, key): Promise<ScoreReading | null> {
     const wellbeing = WELLBEING[key];
     if (wellbeing) {
-      const answer = await apiGet<Record<string, number | null>>(
-        context,
-        '/v2/userprofiles/wellbeing',
-      );
-      if (answer.kind === 'empty') return null;
-      const score = answer.data[wellbeing];
-      return { score: typeof score === 'number' ? score : null };
+      const path = '/v2/userprofiles/wellbeing';
+      const answer = await apiGet(context, path);
+      return answer.kind === 'empty' ? null : scoreOf(object(answer.data, path)[wellbeing]);
     }
-    const answer = await apiGet<{ metrics: Record<string, MetricValue>; last_update?: string }>(
-      context,
-      '/v2/metrics',
-    );
+    const path = '/v2/metrics';
+    const answer = await apiGet(context, path);
     if (answer.kind === 'empty') return null;
-    const metric = answer.data.metrics?.[key] ?? null;
-    const at = answer.data.last_update ? new Date(answer.data.last_update) : undefined;
-    return metric === null
-      ? { score: null, at }
-      : { score: metric.score, confidence: metric.confidence, at };
+    const { metrics, last_update: updated } = object(answer.data, path);
+    if (!isObject(metrics)) throw unexpected(path, 'no "metrics" object');
+    const metric = metrics[key] ?? null;
+    if (metric !== null && !isObject(metric)) throw unexpected(path, `"${key}" that is no object`);
+    const at = typeof updated === 'string' ? new Date(updated) : undefined;
+    return { ...scoreOf(metric?.score ?? null, metric?.confidence), ...(at ? { at } : {}) };
   },
 };
