@@ -20,15 +20,19 @@ function ownScript(): HTMLScriptElement | null {
   );
 }
 
-const data = ownScript()?.dataset ?? {};
-const defaults: KitOptions = {
-  tokenEndpoint: data.tokenEndpoint,
-  apiBase: data.apiBase,
-  lang: data.lang,
-  unitSystem: data.unitSystem as KitOptions['unitSystem'],
-  allowedOrigins: data.allowedOrigins,
-  provider: data.provider,
-  credentials: data.credentials as RequestCredentials | undefined,
-};
+/** The page-wide defaults its tag's `data-*` attributes give. */
+function defaults(): KitOptions {
+  const data = ownScript()?.dataset ?? {};
+  return {
+    tokenEndpoint: data.tokenEndpoint,
+    apiBase: data.apiBase,
+    lang: data.lang,
+    unitSystem: data.unitSystem as KitOptions['unitSystem'],
+    allowedOrigins: data.allowedOrigins,
+    provider: data.provider,
+    credentials: data.credentials as RequestCredentials | undefined,
+  };
+}
 
-start(defaults);
+// On a server (imported during server-side rendering) there is no page: nothing to do.
+if (typeof document !== 'undefined') start(defaults());

@@ -20,6 +20,14 @@ describe('server-side imports', () => {
     }
     const server = await import(`${dist}server.js`);
     assert.equal(typeof server.createTokenHandler, 'function');
+    assert.doesNotThrow(() => kit.clearSession());
+  });
+
+  it('imports the script-tag entry by its package name, and it does nothing', async () => {
+    // As a server build would: through package.json "exports" (self-reference).
+    const name = 'intelliprove-widgets/intelliprove-widgets.js';
+    await import(name);
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
   });
 
   it('keeps the version constant equal to package.json', async () => {
