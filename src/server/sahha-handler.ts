@@ -1,15 +1,7 @@
 import type { TokenResponse } from '../contract.js';
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  HttpError,
-  redact,
-  toFetchHandler,
-  toNodeHandler,
-  type CoreHandler,
-} from './http.js';
-import type { HandlerOptions, HostRequest, TokenHandler } from './token-handler.js';
-import { parseTokenRequest } from './token-request.js';
-import { detailOf, upstreamClient, type Upstream } from './upstream.js';
+import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
+import { HttpError, type Deadline } from './http.js';
+import { detailOf, singleFlight, upstreamClient, type Upstream } from './upstream.js';
 
 export interface SahhaTokenHandlerOptions extends HandlerOptions {
   /** Sahha client id and secret (Sahha Dashboard → API Keys). Sent only to `apiBase`. */
@@ -22,12 +14,10 @@ export interface SahhaTokenHandlerOptions extends HandlerOptions {
 export const DEFAULT_SAHHA_API_BASE = 'https://api.sahha.ai';
 /** Renew the account token this long before it expires. */
 const ACCOUNT_RENEW_BEFORE_MS = 10 * 60 * 1000;
+/** Assumed when Sahha gives no `expiresIn`. */
+const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const KNOWN_PROFILES = 1000;
-
-interface ProfileGrant {
-  profileToken?: unknown;
-  expiresIn?: unknown;
-}
+const CREDENTIALS = 'clientId and clientSecret';
 
 /**
  * The token endpoint for Sahha (CONTRACT.md §8): the same `.fetch` / `.node` shape and rules as
@@ -39,98 +29,105 @@ export function createSahhaTokenHandler(options: SahhaTokenHandlerOptions): Toke
   if (!options?.clientId || !options.clientSecret) {
     throw new TypeError('createSahhaTokenHandler: `clientId` and `clientSecret` are required.');
   }
-  if (typeof options.getUser !== 'function') {
-    throw new TypeError(
-      'createSahhaTokenHandler: `getUser(request)` is required and must return the signed-in user id.',
-    );
-  }
-  const secrets = [options.clientSecret];
-  const onError =
-    options.onError ??
-    ((error: Error) => console.error(`[intelliprove-widgets/server] ${error.message}`));
+  const shared = handlerBase('createSahhaTokenHandler', options, [options.clientSecret]);
   const upstream = upstreamClient({
     name: 'Sahha',
     base: options.apiBase ?? DEFAULT_SAHHA_API_BASE,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    fetch: options.fetch ?? fetch,
-    secrets,
-    onError,
+    fetch: shared.fetch,
+    secrets: shared.secrets,
+    report: shared.report,
   });
   const known = new Set<string>();
   let account: { token: string; renewAt: number } | undefined;
-  let pendingAccount: Promise<string> | undefined;
+  // One account-token call at a time, and one grant per user at a time (racing first
+  // requests register the profile once).
+  const accountFlight = singleFlight<string>(shared.timeoutMs);
+  const grantFlights = singleFlight<TokenResponse>(shared.timeoutMs);
 
   /** The account token, fetched once and shared until shortly before it expires. */
-  function accountToken(): Promise<string> {
+  function accountToken(deadline: Deadline): Promise<string> {
     if (account && Date.now() < account.renewAt) return Promise.resolve(account.token);
-    pendingAccount ??= (async () => {
-      const answer = await upstream.call(
-        'POST',
-        '/api/v1/oauth/account/token',
-        {},
-        {
-          clientId: options.clientId,
-          clientSecret: options.clientSecret,
-        },
-      );
-      const { accountToken: token, expiresIn } = (answer.body ?? {}) as {
-        accountToken?: unknown;
-        expiresIn?: unknown;
-      };
-      if (answer.status !== 200 && answer.status !== 201) {
-        throw upstream.fail(
-          'POST /api/v1/oauth/account/token',
-          answer,
-          'clientId and clientSecret',
-        );
-      }
-      if (typeof token !== 'string' || token === '') {
-        throw upstream.failure(
-          'POST /api/v1/oauth/account/token',
-          'did not answer with an account token',
-        );
-      }
-      const lifetime = typeof expiresIn === 'number' ? expiresIn * 1000 : 24 * 3600 * 1000;
-      // Renewed ten minutes before expiry (or after nine tenths of a shorter lifetime).
-      const renewAt = Date.now() + lifetime - Math.min(ACCOUNT_RENEW_BEFORE_MS, lifetime / 10);
-      account = { token, renewAt };
-      return token;
-    })().finally(() => (pendingAccount = undefined));
-    return pendingAccount;
+    return accountFlight('account', deadline, fetchAccountToken);
+  }
+
+  async function fetchAccountToken(deadline: Deadline): Promise<string> {
+    const what = 'POST /api/v1/oauth/account/token';
+    const answer = await upstream.call(
+      deadline,
+      'POST',
+      '/api/v1/oauth/account/token',
+      {},
+      { clientId: options.clientId, clientSecret: options.clientSecret },
+    );
+    if (answer.status !== 200 && answer.status !== 201) {
+      throw upstream.fail(what, answer, CREDENTIALS);
+    }
+    const { accountToken: token, expiresIn } = (answer.body ?? {}) as {
+      accountToken?: unknown;
+      expiresIn?: unknown;
+    };
+    if (typeof token !== 'string' || token === '') {
+      throw upstream.failure(what, 'did not answer with an account token');
+    }
+    // A secret from now on: no Sahha error text that quotes it reaches an answer or a log.
+    shared.secrets.learn(token);
+    const lifetime =
+      upstream.expiresIn(what, expiresIn, DEFAULT_LIFETIME_MS).getTime() - Date.now();
+    // Renewed ten minutes before expiry (or after nine tenths of a shorter lifetime).
+    const renewAt = Date.now() + lifetime - Math.min(ACCOUNT_RENEW_BEFORE_MS, lifetime / 10);
+    account = { token, renewAt };
+    return token;
   }
 
   /** Calls with the account token; a 401 renews it once and tries again. */
-  async function withAccount(path: string, body: unknown): Promise<Upstream> {
-    const token = await accountToken();
-    const answer = await upstream.call('POST', path, { authorization: `account ${token}` }, body);
+  async function withAccount(deadline: Deadline, path: string, body: unknown): Promise<Upstream> {
+    const token = await accountToken(deadline);
+    const answer = await upstream.call(
+      deadline,
+      'POST',
+      path,
+      { authorization: `account ${token}` },
+      body,
+    );
     if (answer.status !== 401) return answer;
     if (account?.token === token) account = undefined;
-    return upstream.call('POST', path, { authorization: `account ${await accountToken()}` }, body);
+    const renewed = await accountToken(deadline);
+    return upstream.call(deadline, 'POST', path, { authorization: `account ${renewed}` }, body);
   }
 
-  async function profileGrant(externalId: string): Promise<ProfileGrant> {
+  /** Registers the profile on first use, else asks for a token of the existing one. */
+  async function profileGrant(deadline: Deadline, externalId: string): Promise<unknown> {
     const body = { externalId };
     if (!known.has(externalId)) {
-      const registered = await withAccount('/api/v1/oauth/profile/register', body);
+      const registered = await withAccount(deadline, '/api/v1/oauth/profile/register', body);
       const taken =
         registered.status === 400 && /already|in use|exist/i.test(detailOf(registered.body));
       if (registered.status === 200 || registered.status === 201) {
         remember(externalId);
-        return registered.body as ProfileGrant;
+        return registered.body;
       }
       if (!taken)
-        throw upstream.fail(
-          'POST /api/v1/oauth/profile/register',
-          registered,
-          'clientId and clientSecret',
-        );
+        throw upstream.fail('POST /api/v1/oauth/profile/register', registered, CREDENTIALS);
     }
-    const answer = await withAccount('/api/v1/oauth/profile/token', body);
+    const answer = await withAccount(deadline, '/api/v1/oauth/profile/token', body);
     if (answer.status !== 200 && answer.status !== 201) {
-      throw upstream.fail('POST /api/v1/oauth/profile/token', answer, 'clientId and clientSecret');
+      throw upstream.fail('POST /api/v1/oauth/profile/token', answer, CREDENTIALS);
     }
     remember(externalId);
-    return answer.body as ProfileGrant;
+    return answer.body;
+  }
+
+  /** The browser's answer from the profile grant. */
+  async function profileToken(deadline: Deadline, externalId: string): Promise<TokenResponse> {
+    const grant = (await profileGrant(deadline, externalId)) as {
+      profileToken?: unknown;
+      expiresIn?: unknown;
+    } | null;
+    if (typeof grant?.profileToken !== 'string' || grant.profileToken === '') {
+      throw upstream.failure('profile token', 'the answer had no profileToken');
+    }
+    const expires = upstream.expiresIn('profile token', grant.expiresIn, DEFAULT_LIFETIME_MS);
+    return { token: grant.profileToken, expires_at: expires.toISOString() };
   }
 
   function remember(externalId: string): void {
@@ -138,33 +135,17 @@ export function createSahhaTokenHandler(options: SahhaTokenHandlerOptions): Toke
     known.add(externalId);
   }
 
-  const core: CoreHandler<HostRequest> = async ({ body, request }) => {
-    const parsed = parseTokenRequest(body);
-    if (parsed.purpose !== 'api') {
-      throw new HttpError(400, 'invalid-body', 'Sahha serves data only: use "purpose": "api".');
-    }
-    const externalId = await options.getUser(request);
-    if (typeof externalId !== 'string' || externalId === '') {
-      throw new HttpError(401, 'unauthenticated', 'Sign in first: no user for this session.');
-    }
-    const grant = await profileGrant(externalId);
-    if (typeof grant?.profileToken !== 'string' || grant.profileToken === '') {
-      throw upstream.failure('profile token', 'the answer had no profileToken');
-    }
-    const lifetime =
-      typeof grant.expiresIn === 'number' ? grant.expiresIn * 1000 : 24 * 3600 * 1000;
-    const answer: TokenResponse = {
-      token: grant.profileToken,
-      expires_at: new Date(Date.now() + lifetime).toISOString(),
-    };
-    return { status: 200, body: answer };
-  };
-
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const unexpected = (error: Error) =>
-    onError(new Error(redact(`The Sahha token handler failed: ${error.message}`, secrets)));
-  return {
-    fetch: toFetchHandler(core, limit, unexpected),
-    node: toNodeHandler(core, limit, unexpected),
-  };
+  return serveTokens({
+    options,
+    shared,
+    label: 'The Sahha token handler',
+    accept: (request) => {
+      if (request.purpose !== 'api') {
+        throw new HttpError(400, 'invalid-body', 'Sahha serves data only: use "purpose": "api".');
+      }
+    },
+    // Racing requests for one user share one grant (the same user, the same token).
+    issue: (externalId, _request, deadline) =>
+      grantFlights(externalId, deadline, (own) => profileToken(own, externalId)),
+  });
 }

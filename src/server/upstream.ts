@@ -1,9 +1,10 @@
 /**
- * Calls from a token handler to its vendor's API: a timeout, no redirects (credentials never
- * follow one elsewhere), JSON answers, and failures as 502 errors whose messages never contain
- * a secret.
+ * Calls from a token handler to its vendor's API: under the request's deadline, no redirects
+ * (credentials never follow one elsewhere), bodies of at most 1 MiB, JSON answers, expiries
+ * checked before they reach the browser, and failures as 502 errors whose messages never
+ * contain a secret. Also the single flight that lets racing requests share one call.
  */
-import { HttpError, redact } from './http.js';
+import { Deadline, HttpError, readText, type Secrets } from './http.js';
 
 /** What an upstream call returned: status and parsed JSON (or null). */
 export interface Upstream {
@@ -15,12 +16,21 @@ export interface UpstreamOptions {
   /** The vendor's name in messages ("IntelliProve", "Sahha"). */
   name: string;
   base: string;
-  timeoutMs: number;
   fetch: typeof fetch;
   /** Redacted from every message. */
-  secrets: string[];
-  onError: (error: Error) => void;
+  secrets: Secrets;
+  /** Receives each 502 (see `reporter` in http.ts). */
+  report: (error: Error) => void;
 }
+
+/** Larger upstream answers are cut off: no token or URL answer comes anywhere near this. */
+export const MAX_UPSTREAM_BYTES = 1024 * 1024;
+/**
+ * The furthest ahead an upstream expiry may lie. No IntelliProve or Sahha credential lives a
+ * year; a later expiry is garbage (a unit mix-up such as `exp` in milliseconds: 1e15 s is
+ * past the largest date JavaScript can form) and the browser would keep a dead token for it.
+ */
+const MAX_LIFETIME_MS = 366 * 24 * 60 * 60 * 1000;
 
 /** The vendor's own error text in an answer (`detail`, else `title`), or ''. */
 export function detailOf(body: unknown): string {
@@ -31,6 +41,18 @@ export function detailOf(body: unknown): string {
   return typeof title === 'string' ? title : '';
 }
 
+/** The `exp` claim of a JWT, unverified (only to know its expiry); undefined when it has none. */
+function jwtExp(token: string): unknown {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown })
+      ?.exp;
+  } catch {
+    return undefined;
+  }
+}
+
 export function upstreamClient(options: UpstreamOptions) {
   const base = options.base.replace(/\/+$/, '');
 
@@ -39,9 +61,9 @@ export function upstreamClient(options: UpstreamOptions) {
     const error = new HttpError(
       502,
       'upstream-failed',
-      redact(`${options.name} ${what}: ${message}`, options.secrets),
+      options.secrets.redact(`${options.name} ${what}: ${message}`),
     );
-    options.onError(error);
+    options.report(error);
     return error;
   }
 
@@ -52,13 +74,32 @@ export function upstreamClient(options: UpstreamOptions) {
     return failure(what, `answered ${upstream.status}${detail ? `: ${detail}` : ''}${hint}`);
   }
 
+  async function readBody(what: string, response: Response, signal: AbortSignal) {
+    const tooLarge = () => failure(what, `answered more than 1 MiB`);
+    if (Number(response.headers.get('content-length') ?? NaN) > MAX_UPSTREAM_BYTES) {
+      void response.body?.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    try {
+      return await readText(response.body, MAX_UPSTREAM_BYTES, signal, tooLarge);
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw failure(what, 'the answer broke off');
+    }
+  }
+
+  /** One call, abandoned (with its body) when `deadline` passes. */
   async function call(
+    deadline: Deadline,
     method: string,
     path: string,
     headers: Record<string, string>,
     body?: unknown,
   ): Promise<Upstream> {
     const what = `${method} ${path.split('?')[0]}`;
+    deadline.signal.throwIfAborted();
+    deadline.waitingFor = `${options.name} ${what}`;
     let response: Response;
     try {
       response = await options.fetch(`${base}${path}`, {
@@ -69,17 +110,15 @@ export function upstreamClient(options: UpstreamOptions) {
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: deadline.signal,
         redirect: 'error',
       });
     } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `no answer within ${options.timeoutMs} ms`
-          : `unreachable (${error instanceof Error ? error.message : String(error)})`;
-      throw failure(what, reason);
+      deadline.signal.throwIfAborted();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw failure(what, `unreachable (${reason})`);
     }
-    const text = await response.text().catch(() => '');
+    const text = await readBody(what, response, deadline.signal);
     let parsed: unknown = null;
     if (text) {
       try {
@@ -91,5 +130,62 @@ export function upstreamClient(options: UpstreamOptions) {
     return { status: response.status, body: parsed };
   }
 
-  return { call, fail, failure };
+  /**
+   * An upstream expiry (ms since 1970) checked before it reaches the browser: not a finite
+   * number, already passed, or more than `MAX_LIFETIME_MS` ahead → 502, because an
+   * `expires_at` we cannot form or stand behind is worse than no answer.
+   */
+  function expiresAt(what: string, at: number): Date {
+    const ahead = at - Date.now();
+    const problem = !Number.isFinite(ahead)
+      ? 'is not a time'
+      : ahead <= 0
+        ? 'has already passed'
+        : ahead > MAX_LIFETIME_MS
+          ? 'is more than a year ahead'
+          : '';
+    if (problem) throw failure(what, `the expiry it gave ${problem}`);
+    return new Date(at);
+  }
+
+  /** A lifetime in seconds (Sahha's `expiresIn`), checked as above; absent → `fallbackMs`. */
+  function expiresIn(what: string, seconds: unknown, fallbackMs: number): Date {
+    if (seconds === undefined || seconds === null) return new Date(Date.now() + fallbackMs);
+    return expiresAt(what, typeof seconds === 'number' ? Date.now() + seconds * 1000 : NaN);
+  }
+
+  /** A JWT's `exp`, checked as above; a token without one → `fallback`. */
+  function jwtExpiresAt(what: string, token: string, fallback: Date): Date {
+    const exp = jwtExp(token);
+    if (exp === undefined) return fallback;
+    return expiresAt(what, typeof exp === 'number' ? exp * 1000 : NaN);
+  }
+
+  return { call, fail, failure, expiresIn, jwtExpiresAt };
+}
+
+/**
+ * One call per key at a time: whoever asks while it runs shares its result, so racing first
+ * requests for a user create it once. The call runs on its own deadline (`timeoutMs` from its
+ * start), not on the deadline of the request that started it: one waiter giving up must not
+ * abort it for the others, and each waiter still gives up at its own deadline. Failures are
+ * not kept: the next caller starts afresh.
+ */
+export function singleFlight<V>(timeoutMs: number) {
+  const flights = new Map<string, { done: Promise<V>; own: Deadline }>();
+  return (key: string, deadline: Deadline, run: (own: Deadline) => Promise<V>): Promise<V> => {
+    deadline.signal.throwIfAborted();
+    let flight = flights.get(key);
+    if (!flight) {
+      const own = new Deadline(timeoutMs);
+      const done = own.race(run(own)).finally(() => {
+        own.clear();
+        flights.delete(key);
+      });
+      flight = { done, own };
+      flights.set(key, flight);
+    }
+    deadline.join(flight.own);
+    return deadline.race(flight.done);
+  };
 }

@@ -248,15 +248,16 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     }
   });
 
-  it('gives up on an engine that does not answer (timeout) with 502', async () => {
+  it('gives up on an engine that does not answer (timeout) with 504', async () => {
     const silent = await listen(() => {
       /* never answers */
     });
     try {
       const started = Date.now();
       const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
-      assert.equal(answer.status, 502);
-      assert.match(answer.body.message, /no answer within 200 ms/);
+      assert.equal(answer.status, 504);
+      assert.equal(answer.body.error, 'timeout');
+      assert.match(answer.body.message, /No answer within 200 ms .*GET \/v2\/users/);
       assert.ok(Date.now() - started < 2000);
     } finally {
       await silent.close();
