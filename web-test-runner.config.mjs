@@ -21,6 +21,8 @@ export default {
         executablePath: chromiumPath() ?? undefined,
         headless: true,
         args: CHROMIUM_FLAGS,
+        // Pinned, and far from UTC, so that a time read in the wrong zone shows.
+        env: { ...process.env, TZ: 'Pacific/Auckland' },
       },
     }),
   ],

@@ -204,6 +204,29 @@ describe('<ip-face-scan>', () => {
       'https://user:pw@plugin.intelliprove.com/',
       '/relative/path',
     ];
+    // URLs that a parser reads as the allowed host, but the iframe resolves against the page.
+    const ambiguous = (allowed: URL) => [
+      `${allowed.protocol}${allowed.host}/relay/`, // scheme-relative on a page of that scheme
+      `//${allowed.host}/relay/`,
+      `${allowed.protocol}\\\\${allowed.host}\\relay\\`,
+      `${allowed.protocol}//${allowed.host}\\relay/`,
+      `https:plugin.intelliprove.com/?action_token=x`,
+      `https:\\\\plugin.intelliprove.com/`,
+      ` https://plugin.intelliprove.com/`,
+      `https://plugin.intelliprove.com/\tx`,
+    ];
+    it('never loads a URL that the page would resolve differently (https:host, //host, backslashes)', async () => {
+      for (const url of ambiguous(new URL(plugins))) {
+        const endpoint = await scenario({ json: { url } });
+        const el = await scanElement(endpoint.endpoint, plugins);
+        const failures = record(el, 'ip-error');
+        await until(() => failures.length, `ip-error for ${url}`);
+        expect(failures[0]!.detail.code, url).to.equal('invalid-url');
+        expect(frameOf(el), url).to.equal(null);
+        el.remove();
+      }
+    });
+
     for (const url of hostile) {
       it(`never loads ${url}`, async () => {
         const endpoint = await scenario({ json: { url } });
@@ -402,6 +425,48 @@ describe('<ip-face-scan>', () => {
 
       expect(await endpoint.log()).to.have.length(2);
     });
+
+    // Whatever expires_at says, a working plug-in is replaced at most once in 5 minutes.
+    const HOUR = 3600_000;
+    const expiries: [string, (now: number) => string, number][] = [
+      ['in the past', (now) => new Date(now - HOUR).toISOString(), 0],
+      ['10 s ahead', (now) => new Date(now + 10_000).toISOString(), 0],
+      ['without a UTC offset', (now) => new Date(now + 6 * HOUR).toISOString().slice(0, 19), 0],
+      [
+        'right, on a user clock 7 h ahead',
+        (now) => new Date(now + 6 * HOUR).toISOString(),
+        7 * HOUR,
+      ],
+    ];
+    for (const [name, expiresAt, userClockAhead] of expiries) {
+      it(`replaces the iframe at most once in 5 minutes with an expires_at ${name}`, async () => {
+        const now = Date.now(); // the endpoint's clock (its Date header)
+        const endpoint = await scenario(
+          { json: { url: await relayUrl('first'), expires_at: expiresAt(now) } },
+          { json: { url: await relayUrl('second'), expires_at: expiresAt(now) } },
+          { json: { url: await relayUrl('third'), expires_at: expiresAt(now) } },
+        );
+        clock = sinon.useFakeTimers({
+          now: now + userClockAhead,
+          toFake: ['setTimeout', 'clearTimeout', 'Date'],
+          shouldAdvanceTime: true,
+        });
+        const el = await scanElement(endpoint.endpoint, plugins);
+        await until(() => el.status === 'ready', 'ready');
+        const frames = () => endpoint.log().then((log) => log.length);
+        clock.tick(5 * 60_000 - 1000);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(await frames(), 'no replacement within 5 minutes').to.equal(1);
+        for (let minute = 0; minute < 5; minute++) {
+          clock.tick(60_000);
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        await until(() => el.status === 'ready', 'ready after');
+        // By 9 min 59 s: at most the one replacement at 5 minutes.
+        expect(await frames()).to.be.at.most(2);
+        if (name.includes('offset') || name.includes('7 h')) expect(await frames()).to.equal(1);
+      });
+    }
 
     it('does not loop on an expiry far in the future', async () => {
       const endpoint = await scenario({

@@ -104,6 +104,38 @@ describe('<ip-face-scan> end to end', () => {
     await page.close();
   });
 
+  for (const [name, frameSrc] of [
+    ['without the plug-in origin', "frame-src 'self'"],
+    ['through default-src', ''],
+  ]) {
+    it(`reports frame-blocked, never ip-ready, when the page's CSP blocks the plug-in (${name})`, async () => {
+      const page = await browser.newPage();
+      const seen = await watch(page);
+      const csp = `default-src 'self'; script-src 'self'; style-src 'self'; ${frameSrc}`;
+      const path = `/blocked-${frameSrc ? 'frame' : 'default'}.html`;
+      await page.goto(scanPage(path, { 'content-security-policy': csp }));
+      await recordEvents(page);
+      await page.waitForFunction(
+        () => document.querySelector('ip-face-scan')?.getAttribute('status') === 'error',
+      );
+      await page.waitForTimeout(300); // an ip-ready would have come by now
+      const log = await events(page);
+      assert.deepEqual(
+        log.map((e) => (e.type === 'ip-error' ? `ip-error ${e.detail.code}` : e.type)),
+        ['ip-error frame-blocked'],
+      );
+      const text = await page.evaluate(
+        () => document.querySelector('ip-face-scan')!.shadowRoot!.textContent,
+      );
+      assert.match(text!, /does not allow the IntelliProve plug-in to load/);
+      assert.ok(
+        seen.errors.some((e) => e.includes(`frame-src ${sandbox.plugins.url}`)),
+        'the console names the directive and the origin to add',
+      );
+      await page.close();
+    });
+  }
+
   it('needs allow="camera": the same plug-in in a bare iframe cannot reach the camera', async () => {
     const page = await browser.newPage();
     await page.goto(scanPage('/bare.html'));

@@ -26,6 +26,8 @@ export interface ScriptedAnswer {
   /** Or this raw body, with `contentType`. */
   body?: string;
   contentType?: string;
+  /** Extra response headers (a redirect's `location`, say). */
+  headers?: Record<string, string>;
   /** Or forward to the real token endpoint (IntelliProve sandbox, or `'sahha'`) and answer what it answers. */
   proxy?: boolean | 'sahha';
   /** With `proxy`: fields to override in its JSON answer. */
@@ -58,6 +60,14 @@ async function readJson(req: import('node:http').IncomingMessage): Promise<unkno
   } catch {
     return text;
   }
+}
+
+/** Answers as scripted: status, headers, and a JSON or raw body. */
+function respond(ctx: Parameters<Middleware>[0], answer: ScriptedAnswer): void {
+  ctx.status = answer.status ?? 200;
+  for (const [name, value] of Object.entries(answer.headers ?? {})) ctx.set(name, value);
+  ctx.type = answer.contentType ?? 'application/json';
+  ctx.body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
 }
 
 export interface SandboxEnv {
@@ -167,9 +177,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
         }
         return true;
       }
-      ctx.status = answer.status ?? 200;
-      ctx.type = answer.contentType ?? 'application/json';
-      ctx.body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
+      respond(ctx, answer);
       return true;
     }
     const tokenMatch = /^\/__ip\/token\/(\d+)$/.exec(ctx.path);
@@ -195,9 +203,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       ctx.body = JSON.stringify(answer.override ? { ...json, ...answer.override } : json);
       return true;
     }
-    ctx.status = answer.status ?? 200;
-    ctx.type = answer.contentType ?? 'application/json';
-    ctx.body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
+    respond(ctx, answer);
     return true;
   }
 

@@ -109,9 +109,6 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
 
   protected override checkAttributes(): void {
     super.checkAttributes();
-    const unitSystem = this.unitSystem || pageDefaults().unitSystem;
-    if (unitSystem && !isUnitSystem(unitSystem))
-      throw invalidAttribute(this, 'unit-system', unitSystem, 'a unit system', UNIT_SYSTEMS);
     const history = this.history;
     if (history !== undefined && history !== null && !(Number.isInteger(history) && history >= 0))
       throw new IpError(
@@ -124,7 +121,11 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     return reading.value === null;
   }
 
+  /** The unit system to show in; an `invalid-attribute` error for one that is not. */
   get #effectiveUnitSystem(): UnitSystem {
+    const asked = this.unitSystem || pageDefaults().unitSystem;
+    if (asked && !isUnitSystem(asked))
+      throw invalidAttribute(this, 'unit-system', asked, 'a unit system', UNIT_SYSTEMS);
     return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
   }
 
