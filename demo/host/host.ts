@@ -2,13 +2,22 @@
  * The demo host: what an integrator's own site would be. It serves the demo pages under a
  * strict Content-Security-Policy, the built kit under /assets/, and the token endpoint at
  * /api/ip-token, built on the kit's server half. Its "session" is a cookie naming one of the
- * sandbox's seeded users; the user picker on the page sets it.
+ * sandbox's seeded users: `POST /api/session` sets it (a real site's sign-in / sign-out XHR), and
+ * `GET /login?user=…` does too, for the user picker without JavaScript.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createSahhaTokenHandler, createTokenHandler } from '../../src/server/index.js';
 import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../sandbox/sahha.js';
-import { escapeHtml, listen, sendHtml, serveFile, type Running } from '../sandbox/http-util.js';
+import {
+  escapeHtml,
+  listen,
+  readBody,
+  sendHtml,
+  sendJson,
+  serveFile,
+  type Running,
+} from '../sandbox/http-util.js';
 import { SEED_USERS } from '../sandbox/store.js';
 
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
@@ -32,6 +41,55 @@ function cookie(req: IncomingMessage, name: string): string | null {
     if (key === name) return decodeURIComponent(rest.join('='));
   }
   return null;
+}
+
+/** Who `POST /api/session` signs in: a seeded user, or '' to sign out. */
+const SESSION_USERS: ReadonlySet<string> = new Set([
+  '',
+  ...SEED_USERS.map((u) => u.external_user_id),
+]);
+
+/** The session cookie naming `user` ('' = signed out). */
+const sessionCookie = (user: string) =>
+  `demo_user=${encodeURIComponent(user)}; Path=/; SameSite=Lax; HttpOnly`;
+
+/** Where `/login` may send the browser back to: a path on this host, else '/'. */
+const localPath = (back: string | null) => (back && /^\/(?![/\\])/.test(back) ? back : '/');
+
+/** The `user` of a `{"user": "…"}` body (nothing else in it), else null. */
+function userOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const { user, ...rest } = body as Record<string, unknown>;
+  return typeof user === 'string' && Object.keys(rest).length === 0 ? user : null;
+}
+
+/**
+ * `POST /api/session` with `{"user": "<seeded user id, or '' to sign out>"}`: sets the session
+ * cookie and answers 204, as a real site's sign-in / sign-out XHR would. A JSON body from this
+ * page's own origin only (a cross-site form cannot send one); the errors never echo the input.
+ */
+async function setSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refuse = (status: number, detail: string, headers: Record<string, string> = {}) =>
+    sendJson(res, status, { detail }, { 'cache-control': 'no-store', ...headers });
+  if (req.method !== 'POST') return refuse(405, 'Use POST.', { allow: 'POST' });
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`)
+    return refuse(403, 'Cross-origin requests cannot change the session.');
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+    return refuse(415, 'Send the body as application/json.');
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req, 1024));
+  } catch (error) {
+    return (error as Error).message === 'too-large'
+      ? refuse(413, 'Request body too large.')
+      : refuse(400, 'The body is not JSON.');
+  }
+  const user = userOf(body);
+  if (user === null) return refuse(400, 'Expected {"user": "a user id"}, or "" to sign out.');
+  if (!SESSION_USERS.has(user)) return refuse(400, 'No such user.');
+  res.writeHead(204, { 'set-cookie': sessionCookie(user), 'cache-control': 'no-store' });
+  res.end();
 }
 
 /** The signed-in user: the `demo_user` cookie, else the default demo user ("" = signed out). */
@@ -78,6 +136,7 @@ export function createHostHandler(options: HostOptions) {
       .replaceAll('{{PLUGIN_ORIGIN}}', escapeHtml(options.pluginOrigin))
       .replaceAll('{{SAHHA_BASE}}', escapeHtml(options.sahhaUrl ?? ''))
       .replaceAll('{{USER}}', escapeHtml(user ?? '(signed out)'))
+      .replaceAll('{{USER_ID}}', escapeHtml(user ?? ''))
       .replaceAll('{{USER_OPTIONS}}', options_);
   }
 
@@ -85,11 +144,12 @@ export function createHostHandler(options: HostOptions) {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/api/ip-token') return tokens.node(req, res);
     if (url.pathname === '/api/sahha-token' && sahhaTokens) return sahhaTokens.node(req, res);
+    if (url.pathname === '/api/session') return setSession(req, res);
     if (url.pathname === '/login') {
       const user = url.searchParams.get('user') ?? '';
       res.writeHead(303, {
-        location: url.searchParams.get('back') ?? '/',
-        'set-cookie': `demo_user=${encodeURIComponent(user)}; Path=/; SameSite=Lax; HttpOnly`,
+        location: localPath(url.searchParams.get('back')),
+        'set-cookie': sessionCookie(user),
       });
       res.end();
       return;

@@ -52,3 +52,43 @@ document.getElementById('unit-switch')?.addEventListener('change', (event) => {
     else el.removeAttribute('unit-system');
   }
 });
+
+// Switching user without a reload, as a single-page site signs in and out: tell the server
+// (POST /api/session sets the session cookie), then end the kit's session. The kit is loaded
+// with a classic script tag, so the page dispatches ip-clear-session rather than importing
+// clearSession(): every element drops the last user's token and data and starts over.
+// Without JavaScript the form's GET /login does the same with a reload.
+const sessionForm = document.querySelector('form.session');
+const sessionState = document.getElementById('session-state');
+let signedIn = sessionForm?.dataset.user ?? '';
+
+async function switchUser(user) {
+  const answer = await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user }),
+  });
+  if (answer.status !== 204) throw new Error(`HTTP ${answer.status}`);
+  signedIn = user;
+  document.dispatchEvent(new Event('ip-clear-session'));
+}
+
+sessionForm?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const picker = sessionForm.elements.namedItem('user');
+  const button = sessionForm.querySelector('button');
+  const user = picker.value;
+  picker.disabled = button.disabled = true;
+  try {
+    await switchUser(user);
+    sessionState.textContent = user ? `Now signed in as ${user}` : 'Signed out';
+    note(user ? `session: signed in as ${user}` : 'session: signed out');
+  } catch (error) {
+    sessionState.textContent = `Could not switch user (${error.message})`;
+    picker.value = signedIn;
+  } finally {
+    picker.disabled = button.disabled = false;
+    // The picker's default follows the session, as a reload would render it.
+    for (const option of picker.options) option.defaultSelected = option.value === signedIn;
+  }
+});

@@ -1,19 +1,32 @@
 // The Vue demo app (demo/vue, built with Vite) in Chromium against the sandbox, served by the
 // demo host at /vue/ under its strict CSP: what a user sees, what goes over the wire, and what
-// the kit leaves behind when the router unmounts its elements.
+// the kit leaves behind when the router unmounts its elements, and that signing out or
+// switching account (POST /api/session, then clearSession()) never shows the last user's data.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   census,
   settlesTo,
   startAppSession,
   type AppSession,
+  type KitElement,
   latestScanId,
   pluginFrame,
   postedTo,
+  readingsOf,
   recordRequests,
+  recordShown,
+  staleRecords,
+  tokenSubject,
+  userIdOf,
+  valueFor,
+  valueIn,
   waitForReady,
   waitForShown,
+  type Readings,
+  type SentRequest,
+  type ShownRecord,
 } from '../helpers/framework-app.js';
 
 /** Kit elements on the Results view: the IntelliProve card, the gauge, and the Sahha card. */
@@ -21,6 +34,57 @@ const CARD = 'ip-biomarker-card';
 const GAUGE = 'ip-metric-gauge';
 /** The Sahha (weight) card is the second `CARD`. */
 const WEIGHT = 1;
+
+/** Two sandbox users with different scans: the account control's two accounts. */
+const A = 'demo@example.com';
+const B = 'amy@example.com';
+/** The Results view's IntelliProve elements (English), whose values tell A from B. */
+const PERSONAL: KitElement[] = [
+  { tag: CARD, provider: '', what: 'heart_rate' },
+  { tag: GAUGE, provider: '', what: 'mental_stress' },
+];
+
+/** Waits until the account control says `text` ("Signed in as …", "Signed out"). */
+const accountShows = (page: Page, text: string) =>
+  page.getByTestId('account').filter({ hasText: text }).waitFor({ timeout: 5_000 });
+
+/** Waits until the Results view's card and gauge show `readings`' values. */
+async function showsValues(page: Page, readings: Readings): Promise<void> {
+  const [card, gauge] = PERSONAL.map((el) => valueFor(readings, el)!.replace('.', '\\.'));
+  await waitForShown(page, CARD, new RegExp(`^Heart rate ${card} bpm`));
+  await waitForShown(page, GAUGE, new RegExp(`^Mental stress ${gauge} `));
+}
+
+/**
+ * What the card and gauge showed in `phase`: never `stale`'s values; `fresh`'s in the end,
+ * after loading.
+ */
+function assertShownOnly(
+  records: ShownRecord[],
+  phase: string,
+  fresh: Readings,
+  stale: Readings,
+): void {
+  assert.deepEqual(staleRecords(records, phase, stale, fresh), [], "the last user's values");
+  for (const el of PERSONAL) {
+    assert.notEqual(valueFor(stale, el), valueFor(fresh, el), `${el.what}: the users differ`);
+    const mine = records.filter(
+      (r) => r.phase === phase && r.tag === el.tag && r.provider === '' && r.what === el.what,
+    );
+    const firstFresh = mine.findIndex((r) => valueIn(r.text) === valueFor(fresh, el));
+    assert.ok(firstFresh >= 0, `${el.what} showed ${valueFor(fresh, el)}`);
+    assert.ok(
+      mine.slice(0, firstFresh).some((r) => r.status === 'loading'),
+      `${el.what} showed loading first: ${JSON.stringify(mine)}`,
+    );
+  }
+}
+
+/** The API calls among `sent` to the sandbox engine, each with the user its token is for. */
+const engineCalls = (session: AppSession, sent: readonly SentRequest[]) =>
+  sent
+    .filter((r) => r.url.origin === session.sandbox.engine.url)
+    .map((r) => ({ path: r.path, user: tokenSubject(r.authorization) }));
 
 describe('Vue demo app', () => {
   let session: AppSession;
@@ -149,6 +213,132 @@ describe('Vue demo app', () => {
     await leave();
     await settlesTo(page, baseline);
 
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("signing out and in as another user: Results shows only the new user's data", async () => {
+    const { page, errors, violations } = await session.open('/vue/');
+    const readings = {
+      [A]: await readingsOf(session.sandbox, A),
+      [B]: await readingsOf(session.sandbox, B),
+    };
+    const ids = {
+      [A]: await userIdOf(session.sandbox, A),
+      [B]: await userIdOf(session.sandbox, B),
+    };
+
+    // Sign in as A (until now the host's default user).
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await accountShows(page, 'Signed out');
+    await page.getByRole('button', { name: `Sign in as ${A}` }).click();
+    await accountShows(page, `Signed in as ${A}`);
+    const shown = await recordShown(page);
+    await shown.phase(A);
+    await page.getByRole('link', { name: 'Results' }).click();
+    await showsValues(page, readings[A]!);
+    await waitForReady(page);
+
+    // Sign out: the app leaves Results, so its elements go.
+    await shown.phase(B);
+    const wire = recordRequests(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await accountShows(page, 'Signed out');
+    assert.equal(new URL(page.url()).pathname, '/vue/');
+    assert.equal(await page.locator('ip-biomarker-card, ip-metric-gauge').count(), 0);
+    assert.deepEqual(postedTo(wire, '/api/ip-token'), [], 'signed out: no token asked for');
+
+    // Sign in as B: back on Results, with B's values only.
+    await page.getByRole('button', { name: `Sign in as ${B}` }).click();
+    await accountShows(page, `Signed in as ${B}`);
+    await page.waitForURL(/\/vue\/results$/);
+    await showsValues(page, readings[B]!);
+    await waitForReady(page);
+    const records = await shown.records();
+    assert.ok(
+      records.some(
+        (r) => r.phase === A && valueIn(r.text) === valueFor(readings[A]!, PERSONAL[0]!),
+      ),
+      "the recorder saw A's values before",
+    );
+    assertShownOnly(records, B, readings[B]!, readings[A]!);
+
+    // Over the wire: the session changed first, then one fresh token, read with as B only.
+    assert.deepEqual(postedTo(wire, '/api/session'), [{ user: '' }, { user: B }]);
+    assert.deepEqual(postedTo(wire, '/api/ip-token'), [{ purpose: 'api', language: 'en' }]);
+    const signIn = wire.findIndex((r) => r.path === '/api/session' && r.body.user === B);
+    assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > signIn);
+    const calls = engineCalls(session, wire);
+    assert.ok(calls.length > 0);
+    assert.deepEqual(
+      calls.filter((c) => c.user !== ids[B]),
+      [],
+      'every API call as B',
+    );
+
+    assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
+    assert.equal(await page.getByTestId('account-error').count(), 0);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("switching account with Results on screen: the same elements start over with the new user's data", async () => {
+    const { page, errors, violations } = await session.open('/vue/');
+    const readings = {
+      [A]: await readingsOf(session.sandbox, A),
+      [B]: await readingsOf(session.sandbox, B),
+    };
+    const ids = {
+      [A]: await userIdOf(session.sandbox, A),
+      [B]: await userIdOf(session.sandbox, B),
+    };
+
+    await accountShows(page, `Signed in as ${A}`);
+    await page.getByRole('link', { name: 'Results' }).click();
+    await showsValues(page, readings[A]!);
+    await waitForReady(page);
+    // Marks the elements on screen, to tell them from remounted ones.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('ip-biomarker-card, ip-metric-gauge'))
+        (el as unknown as { kept: boolean }).kept = true;
+    });
+
+    const shown = await recordShown(page);
+    await shown.phase(B);
+    const wire = recordRequests(page);
+    await page.getByRole('button', { name: `Switch to ${B}` }).click();
+    await accountShows(page, `Signed in as ${B}`);
+    await showsValues(page, readings[B]!);
+    await waitForReady(page);
+    assert.equal(new URL(page.url()).pathname, '/vue/results');
+    assert.deepEqual(
+      await page.$$eval('ip-biomarker-card, ip-metric-gauge', (els) =>
+        els.map((el) => (el as unknown as { kept?: boolean }).kept === true),
+      ),
+      [true, true, true],
+      'the same elements, never unmounted',
+    );
+    assertShownOnly(await shown.records(), B, readings[B]!, readings[A]!);
+    await waitForShown(page, CARD, /^Weight 70 kg/, WEIGHT);
+
+    // Over the wire: the session, then a fresh token for each token endpoint; API calls as B.
+    assert.deepEqual(postedTo(wire, '/api/session'), [{ user: B }]);
+    assert.deepEqual(postedTo(wire, '/api/ip-token'), [{ purpose: 'api', language: 'en' }]);
+    assert.equal(postedTo(wire, '/api/sahha-token').length, 1);
+    const switched = wire.findIndex((r) => r.path === '/api/session');
+    assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > switched);
+    assert.ok(wire.findIndex((r) => r.path === '/api/sahha-token') > switched);
+    const calls = engineCalls(session, wire);
+    assert.ok(calls.length > 0);
+    assert.deepEqual(
+      calls.filter((c) => c.user !== ids[B]),
+      [],
+      'every API call as B',
+    );
+
+    assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     await page.close();

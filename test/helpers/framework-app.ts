@@ -3,6 +3,8 @@
  * /<name>/ under its strict CSP), Chromium, a census of what the kit leaves on a page, and
  * the ways the tests look at a page: the text a kit element shows, the requests that went over
  * the wire, the face-scan plug-in's frame.
+ * Also what the session tests (these and the demo page's) share: each user's values from the
+ * sandbox engine, and a record of everything an element showed across a switch of user.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -255,4 +257,215 @@ async function poll<T>(
     value = await read();
   }
   return value;
+}
+
+/** What the sandbox engine holds for a user, read with the API key: what their elements show. */
+export interface Readings {
+  /** The latest scan's biomarkers, by name (`heart_rate`, …). */
+  biomarkers: Record<string, number | null>;
+  /** Metric and wellbeing scores, by the gauges' `metric` names (`mental_stress`, `wellbeing_mental`, …). */
+  metrics: Record<string, number | null>;
+}
+
+/** Reads what the sandbox engine holds for `user` (a demo-host user id). */
+export async function readingsOf(sandbox: Sandbox, user: string): Promise<Readings> {
+  const get = async (path: string) => {
+    const query = `external_user_id=${encodeURIComponent(user)}`;
+    const answer = await call(sandbox.engine.url, 'GET', `${path}?${query}`, {
+      key: SANDBOX_API_KEY,
+    });
+    assert.equal(answer.status, 200, `${path} for ${user}`);
+    return answer.body;
+  };
+  const [[scan], { metrics }, wellbeing] = await Promise.all([
+    get('/v2/face-scans/latest'),
+    get('/v2/metrics'),
+    get('/v2/userprofiles/wellbeing'),
+  ]);
+  const metricScores = Object.entries(metrics as Record<string, { score: number } | null>).map(
+    ([name, metric]) => [name, metric?.score ?? null],
+  );
+  const wellbeingScores = Object.entries(wellbeing as Record<string, number | null>).map(
+    ([name, score]) => [`wellbeing_${name}`, score],
+  );
+  return {
+    biomarkers: scan,
+    metrics: Object.fromEntries([...metricScores, ...wellbeingScores]),
+  };
+}
+
+/** The sandbox engine's user id (an action token's `sub`) of `user` (a demo-host user id). */
+export async function userIdOf(sandbox: Sandbox, user: string): Promise<string> {
+  const answer = await call(
+    sandbox.engine.url,
+    'GET',
+    `/v2/users?external_user_id=${encodeURIComponent(user)}`,
+    { key: SANDBOX_API_KEY },
+  );
+  return answer.body.user_id;
+}
+
+/** The user (`sub`) an `Authorization: Token <action token>` header is for; null for others. */
+export function tokenSubject(authorization: string | undefined): string | null {
+  const payload = /^Token [\w-]+\.([\w-]+)\.[\w-]+$/.exec(authorization ?? '')?.[1];
+  return payload ? JSON.parse(Buffer.from(payload, 'base64url').toString()).sub : null;
+}
+
+/** A card or gauge, as a test names it: its tag, provider, and biomarker or metric. */
+export interface KitElement {
+  tag: string;
+  /** Its `provider` (property, else attribute); '' for IntelliProve. */
+  provider: string;
+  /** Its `biomarker` or `metric` (property, else attribute). */
+  what: string;
+}
+
+/** The value an English IntelliProve card or gauge shows for `element` from `readings`. */
+export function valueFor(readings: Readings, element: KitElement): string | null {
+  const number = (n: number | null | undefined, digits = 0) =>
+    typeof n === 'number'
+      ? new Intl.NumberFormat('en', { maximumFractionDigits: digits }).format(n)
+      : null;
+  if (element.provider !== '') return null;
+  if (element.tag === 'ip-metric-gauge') return number(readings.metrics[element.what], 1);
+  const { biomarkers } = readings;
+  if (element.what !== 'blood_pressure') return number(biomarkers[element.what]);
+  const [systolic, diastolic] = [
+    biomarkers.systolic_blood_pressure,
+    biomarkers.diastolic_blood_pressure,
+  ];
+  return systolic == null || diastolic == null ? null : `${number(systolic)}/${number(diastolic)}`;
+}
+
+/** The value a card's or gauge's text shows: its first number ("Blood pressure 120/83 mmHg" → "120/83"). */
+export const valueIn = (text: string): string | null =>
+  /\d[\d,.]*(?:\/\d[\d,.]*)?/.exec(text)?.[0]?.replace(/[.,]$/, '') ?? null;
+
+/** What one card or gauge showed at one moment, as `recordShown` records it. */
+export interface ShownRecord extends KitElement {
+  /** The test's phase then (see `ShownLog.phase`). */
+  phase: string;
+  /** Its `status` attribute. */
+  status: string | null;
+  /** What it showed (as `shownTexts` reads it). */
+  text: string;
+}
+
+export interface ShownLog {
+  /** Names what the test does from now on: the records made after it carry `name`. */
+  phase(name: string): Promise<void>;
+  /** Every change of what an element showed (text or status), in order, since recording began. */
+  records(): Promise<ShownRecord[]>;
+}
+
+/**
+ * Records, from now on, every text and status each element matching `selector` shows (elements
+ * mounted later too): a MutationObserver in the page writes down each change as it is made,
+ * before the browser paints it, so no state the user could have seen is missed.
+ */
+export async function recordShown(
+  page: Page,
+  selector = 'ip-biomarker-card, ip-metric-gauge',
+): Promise<ShownLog> {
+  await page.evaluate((selector) => {
+    const log = { phase: '', records: [] as unknown[] };
+    (window as unknown as { __ipShown: typeof log }).__ipShown = log;
+    const last = new WeakMap<Element, string>();
+    const observed = new WeakSet<Node>();
+    const observer = new MutationObserver(() => look());
+    const observe = (node: Node, options: MutationObserverInit) => {
+      if (observed.has(node)) return;
+      observed.add(node);
+      observer.observe(node, options);
+    };
+    function look() {
+      for (const el of document.querySelectorAll(selector)) {
+        observe(el, { attributes: true });
+        if (el.shadowRoot) {
+          observe(el.shadowRoot, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          });
+        }
+        const base = el.shadowRoot?.querySelector<HTMLElement>('[part="base"]');
+        // Frameworks set properties rather than attributes (Vue does): read those first.
+        const held = el as Element & Partial<Record<'provider' | 'biomarker' | 'metric', string>>;
+        const provider = held.provider ?? el.getAttribute('provider') ?? '';
+        const record = {
+          phase: log.phase,
+          tag: el.localName,
+          provider: provider === 'intelliprove' ? '' : provider,
+          what:
+            held.biomarker ??
+            held.metric ??
+            el.getAttribute('biomarker') ??
+            el.getAttribute('metric') ??
+            '',
+          status: el.getAttribute('status'),
+          text: base ? base.innerText.replace(/\s+/g, ' ').trim() : '',
+        };
+        const seen = JSON.stringify({ ...record, phase: '' });
+        if (last.get(el) === seen) continue;
+        last.set(el, seen);
+        log.records.push(record);
+      }
+    }
+    observer.observe(document, { childList: true, subtree: true });
+    look();
+  }, selector);
+  type Held = { __ipShown: { phase: string; records: ShownRecord[] } };
+  return {
+    async phase(name) {
+      await page.evaluate((name) => {
+        (window as unknown as Held).__ipShown.phase = name;
+      }, name);
+    },
+    records: () => page.evaluate(() => (window as unknown as Held).__ipShown.records),
+  };
+}
+
+/**
+ * The records of `phase` in which an IntelliProve card or gauge showed `stale`'s value, where
+ * `fresh`'s differs: after switching from `stale`'s user to `fresh`'s, there must be none.
+ */
+export const staleRecords = (
+  records: readonly ShownRecord[],
+  phase: string,
+  stale: Readings,
+  fresh: Readings,
+): ShownRecord[] =>
+  records.filter((r) => {
+    if (r.phase !== phase) return false;
+    const old = valueFor(stale, r);
+    return old !== null && old !== valueFor(fresh, r) && valueIn(r.text) === old;
+  });
+
+/**
+ * Waits (up to 10 s) until every IntelliProve card and gauge on the page shows its value from
+ * `readings` (see `valueFor`); fails naming those that do not.
+ */
+export async function waitForValues(page: Page, readings: Readings): Promise<void> {
+  const read = () =>
+    page.$$eval('ip-biomarker-card, ip-metric-gauge', (els) =>
+      els.map((el) => {
+        const held = el as Element & Partial<Record<'provider' | 'biomarker' | 'metric', string>>;
+        const base = el.shadowRoot?.querySelector<HTMLElement>('[part="base"]');
+        const provider = held.provider ?? el.getAttribute('provider') ?? '';
+        return {
+          tag: el.localName,
+          provider: provider === 'intelliprove' ? '' : provider,
+          what: held.biomarker ?? held.metric ?? '',
+          text: base ? base.innerText.replace(/\s+/g, ' ').trim() : '',
+        };
+      }),
+    );
+  const wrong = (shown: Awaited<ReturnType<typeof read>>) =>
+    shown.filter((el) => {
+      const value = valueFor(readings, el);
+      return value !== null && valueIn(el.text) !== value;
+    });
+  const shown = await poll(read, (shown) => wrong(shown).length === 0, 10_000);
+  assert.deepEqual(wrong(shown), [], 'cards and gauges not showing their values');
 }

@@ -1,5 +1,5 @@
-/** The origins the host page's server wrote into index.html's <meta> tags. */
-const meta = (name: string): string =>
+/** What the host page's server wrote into index.html's <meta name="…"> tags. */
+export const meta = (name: string): string =>
   document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 
 /** IntelliProve API (the sandbox engine here). */
