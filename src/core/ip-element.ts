@@ -10,6 +10,8 @@ import type { IpEventDetailMap } from './events.js';
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
+/** Console messages written in this task. */
+const logged = new Set<string>();
 
 /**
  * What every IntelliProve element shares: the common attributes of CONTRACT §3, page-wide
@@ -103,9 +105,14 @@ export abstract class IpElement extends LitElement {
     throw invalidAttribute(this, 'credentials', mode, 'a fetch credentials mode', CREDENTIALS);
   }
 
-  /** Tells the page about a failure: one console message naming the fix, and `ip-error`. */
+  /**
+   * Tells the page about a failure: `ip-error`, and a console message naming the fix — once
+   * for all the elements that fail alike in the same task (twenty cards, one signed-out user).
+   */
   protected announceError(error: IpError): void {
-    console.error(`[intelliprove-widgets] ${error.message}`);
+    if (!logged.size) setTimeout(() => logged.clear());
+    if (!logged.has(error.message)) console.error(`[intelliprove-widgets] ${error.message}`);
+    logged.add(error.message);
     this.emit('ip-error', {
       code: error.code,
       message: error.message,
