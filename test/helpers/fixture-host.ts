@@ -3,6 +3,7 @@
  * wants, e.g. a CSP or Permissions-Policy) and hands every other path to the demo host's
  * handler, so fixtures share the origin of the token endpoint and the built kit.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHostHandler } from '../../demo/host/host.js';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +14,18 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Where the fixture host also serves dist/: `${CDN_PATH}/intelliprove-widgets.js`. */
 export const CDN_PATH = '/cdn/intelliprove-widgets@0.1.0/dist';
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface FixtureHost extends Running {
   /** Serves `html` at `path` with `headers`; returns its full URL. */
   page(path: string, html: string, headers?: Record<string, string>): string;
+  /** Answers requests to `path` with `handler` (a token endpoint that hangs, say). */
+  route(path: string, handler: Handler): void;
 }
 
 export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Promise<FixtureHost> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const routes = new Map<string, Handler>();
   const demo = createHostHandler({
     apiKey: SANDBOX_API_KEY,
     engineUrl: sandbox.engine.url,
@@ -28,6 +34,8 @@ export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Pr
   const running = await listen(
     (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const route = routes.get(path);
+      if (route) return route(req, res);
       const fixture = pages.get(path);
       if (fixture) return sendHtml(res, 200, fixture.html, fixture.headers);
       // The built kit again under a deep sub-path, as a CDN would serve it.
@@ -46,6 +54,9 @@ export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Pr
     page(path, html, headers = {}) {
       pages.set(path, { html, headers });
       return running.url + path;
+    },
+    route(path, handler) {
+      routes.set(path, handler);
     },
   };
 }
