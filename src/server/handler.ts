@@ -3,7 +3,7 @@
  * the two adapters with their deadline, limits and redaction. A provider adds only how it
  * turns a user and a request into a token or URL.
  */
-import type { TokenRequest, TokenResponse } from '../contract.js';
+import type { TokenRequest, TokenResponse } from '../protocol/contract.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   HttpError,

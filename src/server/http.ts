@@ -117,24 +117,31 @@ export class Secrets {
 
   #compile(): RegExp | null {
     if (this.#pattern !== undefined) return this.#pattern;
-    const shapes = new Set([...this.#fixed, ...this.#learned].flatMap(shapesOf));
-    // Longest first, so that a shape is not cut short by a shorter one it starts with.
-    const alternatives = [...shapes].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const secrets = [...new Set([...this.#fixed, ...this.#learned])];
+    // Longest first, so that a secret is not cut short by a shorter one it starts with.
+    const alternatives = secrets.sort((a, b) => b.length - a.length).map(anyShapeOf);
     this.#pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : null;
     return this.#pattern;
   }
 }
 
-function shapesOf(secret: string): string[] {
-  const encoded = encodeURIComponent(secret);
-  return [
-    secret,
-    encoded,
-    encoded.replace(/%20/g, '+'),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    encodeURI(secret),
-    JSON.stringify(secret).slice(1, -1),
-  ];
+/**
+ * A pattern for `secret` however an upstream may have written it: each character as itself,
+ * percent-encoded (any encoder: `encodeURIComponent`, `encodeURI`, Python's `quote`), as `+`
+ * for a space (form encoding), or JSON-escaped; and, with the `i` flag, in any letter case.
+ */
+function anyShapeOf(secret: string): string {
+  return [...secret]
+    .map((char) => {
+      const bytes = [...new TextEncoder().encode(char)];
+      const percent = bytes.map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+      const json = JSON.stringify(char).slice(1, -1);
+      const unicode = `\\\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      const shapes = new Set([escapeRegExp(char), percent, escapeRegExp(json), unicode]);
+      if (char === ' ') shapes.add('\\+');
+      return `(?:${[...shapes].join('|')})`;
+    })
+    .join('');
 }
 
 function escapeRegExp(text: string): string {

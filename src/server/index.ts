@@ -19,4 +19,4 @@ export type {
   Language,
   UnitSystem,
   DashboardSection,
-} from '../contract.js';
+} from '../protocol/contract.js';

@@ -1,4 +1,4 @@
-import type { TokenResponse } from '../contract.js';
+import type { TokenResponse } from '../protocol/contract.js';
 import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
 import { HttpError, type Deadline } from './http.js';
 import { detailOf, singleFlight, upstreamClient, type Upstream } from './upstream.js';

@@ -1,4 +1,9 @@
-import { isLanguage, isUnitSystem, type TokenRequest, type TokenResponse } from '../contract.js';
+import {
+  isLanguage,
+  isUnitSystem,
+  type TokenRequest,
+  type TokenResponse,
+} from '../protocol/contract.js';
 import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
 import type { Deadline } from './http.js';
 import { detailOf, singleFlight, upstreamClient, type Upstream } from './upstream.js';

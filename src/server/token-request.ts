@@ -4,7 +4,7 @@ import {
   isLanguage,
   type DashboardSection,
   type TokenRequest,
-} from '../contract.js';
+} from '../protocol/contract.js';
 import { HttpError } from './http.js';
 
 function bad(message: string): HttpError {

@@ -31,6 +31,8 @@ export const MAX_UPSTREAM_BYTES = 1024 * 1024;
  * past the largest date JavaScript can form) and the browser would keep a dead token for it.
  */
 const MAX_LIFETIME_MS = 366 * 24 * 60 * 60 * 1000;
+/** The shortest lifetime worth handing out: anything less has passed when the browser reads it. */
+const MIN_LIFETIME_MS = 1000;
 
 /** The vendor's own error text in an answer (`detail`, else `title`), or ''. */
 export function detailOf(body: unknown): string {
@@ -139,8 +141,8 @@ export function upstreamClient(options: UpstreamOptions) {
     const ahead = at - Date.now();
     const problem = !Number.isFinite(ahead)
       ? 'is not a time'
-      : ahead <= 0
-        ? 'has already passed'
+      : ahead < MIN_LIFETIME_MS
+        ? 'has passed, or will within a second'
         : ahead > MAX_LIFETIME_MS
           ? 'is more than a year ahead'
           : '';

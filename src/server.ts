@@ -1,2 +1,0 @@
-// Entry point of `intelliprove-widgets/server` (dist/server.js).
-export * from './server/index.js';
