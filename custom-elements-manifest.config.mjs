@@ -1,10 +1,11 @@
 export default {
   // The elements, and the base classes they inherit attributes, properties and events from.
   globs: [
-    'src/components/**/*.ts',
+    'src/embeds/*/*.ts',
+    'src/data/*/*.ts',
     'src/core/ip-element.ts',
-    'src/core/plugin-element.ts',
-    'src/core/data-element.ts',
+    'src/embeds/plugin-element.ts',
+    'src/data/data-element.ts',
   ],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',

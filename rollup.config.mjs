@@ -1,83 +1,114 @@
-// Builds the script-tag bundle from the ESM that tsc emitted into dist/, as separate builds
-// so that each file is self-contained and tree-shaken for what it does:
-// - dist/intelliprove-widgets.js: a small classic script (data-* defaults + the loader);
-// - dist/chunks/embeds.js: <ip-face-scan> and <ip-dashboard>, with Lit and the core;
-// - dist/chunks/data.js: <ip-biomarker-card> and <ip-metric-gauge>, with Lit and the core,
-//   and cards.js / gauges.js with one of them, for pages that have only that one;
-// - dist/chunks/gauge-chart.js, trend-chart.js: the chart.js parts each chart draws with;
-// - dist/chunks/<lang>-*.js: the texts of each language but English.
-// A page downloads only what its elements need; the chunks share page-wide state through
-// global symbols, not through modules.
+// The script-tag build: one rollup build from the ESM that tsc emitted into dist/, with shared
+// chunks, so that on any page every module loads once — one copy of Lit, of the kit's core and
+// of chart.js, whatever elements the page has and in whatever order they appear.
+// - dist/intelliprove-widgets.js: the loader, a classic script (it imports nothing; the rest
+//   comes with import());
+// - dist/chunks/: the elements, what they share, each language's texts, the trend chart, the
+//   Sahha provider — as rollup splits them by who uses what.
+// Every import() is rewritten to fetch the chunks its target imports at the same time, so no
+// chunk waits for another to learn what it needs.
+import { posix } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const SEPARATE = {
-  'families/embeds': 'embeds',
-  'families/data': 'data',
-  'families/cards': 'cards',
-  'families/gauges': 'gauges',
-  'core/charts/gauge-chart': 'gauge-chart',
-  'core/charts/trend-chart': 'trend-chart',
-};
-const separate = (id) => Object.keys(SEPARATE).find((path) => id.endsWith(`/${path}.js`));
-// Other builds' files are imported from dist/chunks/ under fixed names.
-const external = (own) => (id) => separate(id) !== undefined && separate(id) !== own;
-/** Import paths to the separate files, relative to where the importing file is written. */
-const pathsFrom = (folder) => (id) => (separate(id) ? `${folder}${SEPARATE[separate(id)]}.js` : id);
+const ENTRY = 'intelliprove-widgets.js';
 
 /** A classic script cannot contain import/export statements: fail the build if it does. */
 function classicScriptGuard() {
   return {
     name: 'classic-script-guard',
     generateBundle(_options, bundle) {
-      const entry = bundle['intelliprove-widgets.js'];
+      const entry = bundle[ENTRY];
       if (!entry || entry.type !== 'chunk') this.error('entry chunk missing');
       if (entry.imports.length > 0 || entry.exports.length > 0) {
         this.error(
-          `intelliprove-widgets.js must be a classic script, but it imports or exports code.`,
+          `${ENTRY} must be a classic script, but it imports ${entry.imports.join(', ')} or exports code.`,
         );
       }
     },
   };
 }
 
-// Lit's html`` and css`` templates are minified too (whitespace, comments).
-const plugins = [
-  minifyHTML(),
-  nodeResolve({ browser: true }),
-  terser({ format: { comments: false }, compress: { passes: 2 } }),
-];
-const onwarn = (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning);
+/**
+ * `import("./x.js")` becomes `(import("./a.js").catch(…), …, import("./x.js"))`: the chunks x
+ * imports (all the way down), fetched together with x instead of one level after another.
+ * Chunks the importing chunk has already loaded are left out.
+ */
+function fetchTogether() {
+  return {
+    name: 'fetch-together',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const below = (name, seen = new Set()) => {
+        for (const dep of byName.get(name)?.imports ?? []) {
+          if (!seen.has(dep)) {
+            seen.add(dep);
+            below(dep, seen);
+          }
+        }
+        return seen;
+      };
+      for (const chunk of chunks) {
+        const loaded = below(chunk.fileName);
+        const dir = posix.dirname(chunk.fileName);
+        chunk.code = chunk.code.replace(/import\((["'])(\.{1,2}\/[^"']+)\1\)/g, (call, q, spec) => {
+          const target = posix.normalize(posix.join(dir, spec));
+          if (!byName.has(target)) return call;
+          const extra = [...below(target)].filter(
+            (dep) => !loaded.has(dep) && dep !== chunk.fileName,
+          );
+          if (!extra.length) return call;
+          const relative = (file) => {
+            const path = posix.relative(dir, file);
+            return path.startsWith('.') ? path : `./${path}`;
+          };
+          const ahead = extra.map((dep) => `import(${q}${relative(dep)}${q}).catch(()=>{})`);
+          return `(${[...ahead, call].join(',')})`;
+        });
+      }
+    },
+  };
+}
 
-export default [
-  {
-    input: { 'intelliprove-widgets': 'dist/script-tag.js' },
-    external: external(undefined),
-    output: {
-      dir: 'dist',
-      format: 'es',
-      paths: pathsFrom('./chunks/'),
-      // Lexical scope of its own, so that including the script twice cannot clash.
-      banner: "(function(){'use strict';",
-      footer: '})();',
-    },
-    plugins: [...plugins, classicScriptGuard()],
-    onwarn,
+/**
+ * What every page shares goes in three chunks, not in one per combination of users: Lit and the
+ * core (every element), the plug-in embeds' common part, and the data elements' common part.
+ * Each element, each language, the trend chart and the Sahha provider stay chunks of their own.
+ */
+function manualChunks(id) {
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'kit';
+  if (/\/dist\/(core|protocol)\//.test(id) || /\/dist\/entries\/page\.js$/.test(id)) return 'kit';
+  if (/\/dist\/i18n\/(translate|locales\/en)\.js$/.test(id)) return 'kit';
+  if (/\/dist\/embeds\/[^/]+\.js$/.test(id)) return 'embeds';
+  if (/\/node_modules\/@lit\/task\//.test(id)) return 'data';
+  // The data layer, not a provider's biomarkers or scores (those go with the card or the gauge).
+  if (/\/dist\/data\/([^/]+|providers\/(index|checks|types|intelliprove\/base))\.js$/.test(id))
+    return 'data';
+  return undefined;
+}
+
+export default {
+  input: { 'intelliprove-widgets': 'dist/entries/script-tag.js' },
+  preserveEntrySignatures: false,
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks,
+    // The entry gets a lexical scope of its own, so that including the script twice cannot clash.
+    banner: (chunk) => (chunk.isEntry ? "(function(){'use strict';" : ''),
+    footer: (chunk) => (chunk.isEntry ? '})();' : ''),
   },
-  ...Object.entries(SEPARATE).map(([path, name]) => ({
-    input: { [name]: `dist/${path}.js` },
-    external: external(path),
-    // Lazy parts (the Sahha provider, other languages) import what they share from the entry
-    // itself, instead of splitting the entry into a stub and a shared chunk.
-    preserveEntrySignatures: 'allow-extension',
-    output: {
-      dir: 'dist/chunks',
-      format: 'es',
-      chunkFileNames: '[name]-[hash].js',
-      paths: pathsFrom('./'),
-    },
-    plugins,
-    onwarn,
-  })),
-];
+  // Lit's html`` and css`` templates are minified too (whitespace, comments).
+  plugins: [
+    minifyHTML(),
+    nodeResolve({ browser: true }),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+    fetchTogether(),
+    classicScriptGuard(),
+  ],
+  onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
+};

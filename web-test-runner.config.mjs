@@ -8,7 +8,7 @@ import { sandboxServers } from './test/helpers/wtr-sandbox.ts';
 const sandbox = sandboxServers();
 
 export default {
-  files: ['test/{components,core,i18n,units}/**/*.test.ts'],
+  files: ['test/{core,embeds,data,i18n,units}/**/*.test.ts'],
   nodeResolve: true,
   // One page at a time: a background tab of headless Chromium gets no requestAnimationFrame,
   // which chart.js and open-wc's fixture() wait on.

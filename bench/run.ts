@@ -64,9 +64,19 @@ host.page(
 );
 const PAGES = [
   { name: 'face scan only', url: `${sandbox.host.url}/scan.html`, targetBytes: 15_000 },
-  { name: 'cards only', url: `${sandbox.host.url}/cards.html`, targetBytes: 15_000 },
-  { name: 'nine gauges', url: `${host.url}/gauges.html`, targetBytes: 55_000 },
-  { name: 'full demo (/)', url: `${sandbox.host.url}/`, targetBytes: null },
+  { name: 'cards only', url: `${sandbox.host.url}/cards.html`, targetBytes: 16_000 },
+  { name: 'nine gauges', url: `${sandbox.host.url}/gauges.html`, targetBytes: 18_000 },
+  {
+    name: 'face scan + card + gauge (/cms.html)',
+    url: `${sandbox.host.url}/cms.html`,
+    targetBytes: 24_000,
+  },
+  {
+    name: 'cards with a trend + gauges (/nl.html)',
+    url: `${sandbox.host.url}/nl.html`,
+    targetBytes: 66_000,
+  },
+  { name: 'everything (/)', url: `${sandbox.host.url}/`, targetBytes: 78_000 },
 ];
 const browser = await launch();
 const rows: Row[] = [];
@@ -82,9 +92,26 @@ try {
         kit.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
       }
     });
+    const bodies: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/assets/')) bodies.push(response.text());
+    });
     await page.goto(pageUrl);
     await page.waitForLoadState('networkidle');
     const bytes = (await Promise.all(kit)).reduce((a, b) => a + b, 0);
+    const lits = await page.evaluate(
+      () => (globalThis as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,
+    );
+    const charts = (await Promise.all(bodies)).filter((text) =>
+      text.includes('Canvas is already in use'),
+    ).length;
+    rows.push({
+      measure: `copies of Lit / chart.js, ${name}`,
+      value: lits * 10 + charts,
+      unit: 'Lit×10+cjs',
+      target: name.includes('gauges') && !name.includes('trend') ? '10' : '≤ 11',
+      ok: lits === 1 && charts <= 1 && (!name.startsWith('nine') || charts === 0),
+    });
     rows.push({
       measure: `kit JS, ${name}`,
       value: bytes,
@@ -198,7 +225,7 @@ try {
           const drawn = [...box.querySelectorAll('ip-metric-gauge')].every(
             (el) =>
               el.getAttribute('status') !== 'ready' ||
-              el.shadowRoot!.querySelector('canvas')?.style.width,
+              el.shadowRoot!.querySelector('[part="chart"] svg'),
           );
           if (ready && drawn) resolve();
           else requestAnimationFrame(check);

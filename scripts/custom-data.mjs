@@ -2,7 +2,7 @@
 // - dist/vscode.html-custom-data.json for VS Code ("html.customData"),
 // - dist/web-types.json for JetBrains IDEs (found through package.json "web-types").
 import { readFileSync, writeFileSync } from 'node:fs';
-import { LANGUAGES, UNIT_SYSTEMS } from '../dist/contract.js';
+import { LANGUAGES, UNIT_SYSTEMS } from '../dist/protocol/contract.js';
 
 const root = new URL('..', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));

@@ -11,9 +11,9 @@ import {
   LinearScale,
   PointElement,
 } from 'chart.js';
-import type { Language } from '../../contract.js';
-import { formatDateTime } from '../../i18n/format.js';
-import { themeColor } from '../theme.js';
+import type { Language } from '../protocol/contract.js';
+import { formatDateTime } from '../i18n/format.js';
+import { themeColor } from '../core/theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler);
 

@@ -1,4 +1,4 @@
-import type { UnitSystem } from '../contract.js';
+import type { UnitSystem } from '../protocol/contract.js';
 
 /** Page-wide defaults: the kit script's `data-*` attributes, or `configure()` in bundler apps. */
 export interface KitOptions {
@@ -17,19 +17,15 @@ interface ConfigState {
   listeners: Set<() => void>;
 }
 
-// Shared through a global symbol so that two copies of the kit on one page agree.
-const KEY = Symbol.for('intelliprove-widgets.config');
-function state(): ConfigState {
-  const holder = globalThis as unknown as Record<symbol, ConfigState | undefined>;
-  return (holder[KEY] ??= { options: {}, listeners: new Set() });
-}
+// Page-wide: one copy of this module per page (the script-tag build shares it between chunks).
+const config: ConfigState = { options: {}, listeners: new Set() };
 
 /**
  * Sets page-wide defaults for every element; an element's own attribute still wins.
  * Elements already on the page pick up the change.
  */
 export function configure(options: KitOptions): void {
-  const s = state();
+  const s = config;
   const defined = Object.fromEntries(
     Object.entries(options).filter(([, value]) => value !== undefined),
   );
@@ -39,12 +35,12 @@ export function configure(options: KitOptions): void {
 
 /** The current page-wide defaults. */
 export function pageDefaults(): Readonly<KitOptions> {
-  return state().options;
+  return config.options;
 }
 
 /** Calls `listener` after each `configure()`; returns the unsubscribe function. */
 export function onConfigure(listener: () => void): () => void {
-  const s = state();
+  const s = config;
   s.listeners.add(listener);
   return () => s.listeners.delete(listener);
 }

@@ -1,4 +1,4 @@
-import { VERSION } from '../version.js';
+import { VERSION } from './version.js';
 
 /**
  * Registers `tag` once. Defining again (the script included twice, two copies of the kit) is a

@@ -1,8 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import type { Language } from '../contract.js';
-import { onLangChange, resolveLanguage } from '../i18n/locale.js';
-import { catalogFor, loadCatalog, translate, type MessageKey } from '../i18n/translate.js';
-import { VERSION } from '../version.js';
+import type { Language } from '../protocol/contract.js';
+import { onLangChange, resolveLanguage } from './language.js';
+import { VERSION } from './version.js';
 import { onConfigure, pageDefaults } from './config.js';
 import { invalidAttribute, type IpError } from './errors.js';
 import type { IpEventDetailMap } from './events.js';
@@ -78,19 +77,6 @@ export abstract class IpElement extends LitElement {
   /** Display language: own `lang`, page default, nearest `[lang]`, the user's, the browser's. */
   protected get language(): Language {
     return resolveLanguage(this, this.userLanguage);
-  }
-
-  /**
-   * Localized text. While the language's catalog is on its way (a few ms, once per page) it
-   * answers '' rather than flash another language, and re-renders when the texts arrive.
-   */
-  protected t(key: MessageKey, values?: Record<string, string | number>): string {
-    const lang = this.language;
-    if (!catalogFor(lang)) {
-      void loadCatalog(lang).then(() => this.requestUpdate());
-      return '';
-    }
-    return translate(lang, key, values);
   }
 
   /** The token endpoint in force: own attribute, then the page default. */

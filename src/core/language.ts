@@ -1,5 +1,5 @@
-import { LANGUAGES, type Language } from '../contract.js';
-import { pageDefaults } from '../core/config.js';
+import { LANGUAGES, type Language } from '../protocol/contract.js';
+import { pageDefaults } from './config.js';
 
 /** Maps a BCP 47 tag to a supported language: region falls back to language, else `en`. */
 export function toLanguage(tag: string | null | undefined): Language {

@@ -10,7 +10,9 @@ export interface ScanCompleted {
 
 type Listener = (scan: ScanCompleted) => void;
 
-const KEY = Symbol.for('intelliprove-widgets.scan-signal');
+// A global, versioned: where two separately built copies of the kit on one page must meet (a
+// face scan of one, cards of the other).
+const KEY = Symbol.for('intelliprove-widgets.scan-signal.v1');
 function listeners(): Set<Listener> {
   const holder = globalThis as unknown as Record<symbol, Set<Listener> | undefined>;
   return (holder[KEY] ??= new Set());

@@ -8,9 +8,10 @@
  *   every token and answer is dropped, and every mounted element starts over.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Language } from '../contract.js';
-import type { SharedRequest } from './shared-request.js';
-import type { TokenGrant } from './token-client.js';
+import type { Language } from '../protocol/contract.js';
+import { endpointKey, forgetHandedOver, type TokenGrant } from './token-client.js';
+
+export { endpointKey };
 
 /** The event, on `document`, that ends the session for every copy of the kit on the page. */
 export const CLEAR_SESSION_EVENT = 'ip-clear-session';
@@ -40,7 +41,7 @@ export interface EndpointSession {
   members: number;
   token?: TokenEntry;
   /** API answers, by request, while an element shows them. */
-  readonly answers: Map<string, SharedRequest<unknown>>;
+  readonly answers: Map<string, { abort(): void }>;
 }
 
 interface PageSessions {
@@ -50,24 +51,11 @@ interface PageSessions {
   readonly cleared: Set<() => void>;
 }
 
-// Page-wide, and shared by the script-tag build's chunks (each carries its own copy of this
-// module), under a versioned name: a copy with another layout keeps its own.
-const KEY = Symbol.for('intelliprove-widgets.sessions.v1');
-
-function page(): PageSessions {
-  const holder = globalThis as unknown as Record<symbol, PageSessions | undefined>;
-  let state = holder[KEY];
-  if (!state) {
-    const created: PageSessions = { epoch: 0, sessions: new Map(), cleared: new Set() };
-    state = holder[KEY] = created;
-    // One listener per page (per layout): it drops what is kept, then restarts the elements.
-    document.addEventListener(CLEAR_SESSION_EVENT, () => endAll(created));
-  }
-  return state;
-}
-
-/** A token endpoint as one key, however the page wrote it (relative or absolute). */
-export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
+// Page-wide: one copy of this module per page (the script-tag build shares it between chunks).
+// Other copies of the kit clear theirs on the same document event.
+const state: PageSessions = { epoch: 0, sessions: new Map(), cleared: new Set() };
+if (typeof document !== 'undefined')
+  document.addEventListener(CLEAR_SESSION_EVENT, () => endAll(state));
 
 const sessionKey = (source: TokenSource) =>
   `${endpointKey(source.tokenEndpoint)}|${source.credentials ?? 'same-origin'}`;
@@ -81,6 +69,7 @@ function end(session: EndpointSession): void {
 
 function endAll(state: PageSessions): void {
   state.epoch++;
+  forgetHandedOver();
   for (const session of state.sessions.values()) end(session);
   state.sessions.clear();
   for (const listener of [...state.cleared]) listener();
@@ -89,7 +78,7 @@ function endAll(state: PageSessions): void {
 /** Drops a session nobody is a member of any more, once the current task is over. */
 function sweepLater(key: string, session: EndpointSession): void {
   setTimeout(() => {
-    const { sessions } = page();
+    const { sessions } = state;
     if (session.members > 0 || sessions.get(key) !== session) return;
     end(session);
     sessions.delete(key);
@@ -98,7 +87,7 @@ function sweepLater(key: string, session: EndpointSession): void {
 
 /** The session under `key`, begun if there is none (`fresh` tells which). */
 function open(key: string): [EndpointSession, fresh: boolean] {
-  const { sessions } = page();
+  const { sessions } = state;
   const found = sessions.get(key);
   if (found) return [found, false];
   const session = { endpoint: key.slice(0, key.lastIndexOf('|')), members: 0, answers: new Map() };
@@ -117,11 +106,11 @@ export function sessionOf(source: TokenSource): EndpointSession {
 /** Sessions of `tokenEndpoint`, whatever their credentials mode. */
 export function sessionsOf(tokenEndpoint: string): EndpointSession[] {
   const endpoint = endpointKey(tokenEndpoint);
-  return [...page().sessions.values()].filter((session) => session.endpoint === endpoint);
+  return [...state.sessions.values()].filter((session) => session.endpoint === endpoint);
 }
 
 /** The number of `clearSession()` calls so far: what is read before a change belongs to another user. */
-export const sessionEpoch = () => page().epoch;
+export const sessionEpoch = () => state.epoch;
 
 /**
  * Ends the session on this page, for sign-out and account switches: every token and answer the
@@ -129,15 +118,12 @@ export const sessionEpoch = () => page().epoch;
  * over (data elements show loading, then the new session's data; embeds load a new URL).
  */
 export function clearSession(): void {
-  if (typeof document !== 'undefined') {
-    page(); // listening, even before any element
-    document.dispatchEvent(new Event(CLEAR_SESSION_EVENT));
-  }
+  if (typeof document !== 'undefined') document.dispatchEvent(new Event(CLEAR_SESSION_EVENT));
 }
 
 /** How many API answers the page keeps now (for tests and benchmarks). */
 export const keptAnswers = () =>
-  [...page().sessions.values()].reduce((sum, session) => sum + session.answers.size, 0);
+  [...state.sessions.values()].reduce((sum, session) => sum + session.answers.size, 0);
 
 /**
  * An element's membership of its token endpoint's session, as a reactive controller: joined
@@ -159,7 +145,7 @@ export class SessionMember implements ReactiveController {
   /** The token endpoint the element uses now. */
   use(source: TokenSource | undefined): void {
     const key = source && sessionKey(source);
-    if (key === this.#key && this.#session && page().sessions.get(key!) === this.#session) return;
+    if (key === this.#key && this.#session && state.sessions.get(key!) === this.#session) return;
     this.#leave();
     this.#key = key;
     if (this.#connected) this.#join();
@@ -167,7 +153,7 @@ export class SessionMember implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
-    const { cleared } = page();
+    const { cleared } = state;
     cleared.add(this.onClear);
     this.#stop = () => cleared.delete(this.onClear);
     this.#join();

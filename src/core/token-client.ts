@@ -1,6 +1,6 @@
-import { isUnitSystem, type TokenRequest, type UnitSystem } from '../contract.js';
+import { isUnitSystem, type TokenRequest, type UnitSystem } from '../protocol/contract.js';
 import { IpError } from './errors.js';
-import { isTimeout } from './shared-request.js';
+import { isTimeout, waitFor } from './abort.js';
 
 /** A token request (all its attempts together) that has no answer by then gives up. */
 export const TOKEN_TIMEOUT_MS = 8_000;
@@ -42,6 +42,19 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The `exp` claim of a JWT, in ms, or undefined. */
+function jwtExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An ISO-8601 date-time without a UTC offset is read as UTC (not as the user's local time). */
@@ -91,6 +104,10 @@ export function parseGrant(
     const time = Date.parse(withOffset(expires));
     if (Number.isNaN(time)) throw invalid('"expires_at" is not an ISO-8601 date');
     grant.expiresAt = new Date(time - skewMs);
+  } else if (grant.token) {
+    // Without `expires_at`, the token's own `exp`: on the endpoint's clock too.
+    const exp = jwtExpiry(grant.token);
+    if (exp !== undefined) grant.expiresAt = new Date(exp - skewMs);
   }
   if (isUnitSystem(unit)) grant.unitSystem = unit;
   if (typeof language === 'string' && language) grant.language = language;
@@ -98,6 +115,72 @@ export function parseGrant(
   if (request.purpose !== 'api' && !grant.url) throw invalid('without "url"');
   return grant;
 }
+
+/** A token endpoint as one key, however the page wrote it (relative or absolute). */
+export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
+
+/** A token request the script-tag loader started before the elements' code was here. */
+export interface HandedOver {
+  /** The token endpoint, as an absolute URL. */
+  endpoint: string;
+  credentials: RequestCredentials;
+  /** The request body, as JSON. */
+  body: string;
+  response: Promise<Response>;
+}
+
+/** Token requests started by the loader, until an element takes them (or the session ends). */
+let handedOver: HandedOver[] = [];
+
+/** How long a token request the loader started waits for its element. */
+const HANDED_OVER_MS = 10_000;
+
+/** Keeps the loader's token requests for the elements that will ask the same. */
+export function handOver(requests: readonly HandedOver[]): void {
+  handedOver.push(...requests);
+  setTimeout(() => {
+    handedOver = handedOver.filter((request) => !requests.includes(request));
+  }, HANDED_OVER_MS);
+}
+
+/**
+ * The loader's request for what an element is about to ask `endpoint`, taken (once) if there
+ * is one. An API token is the same whatever language the asking element speaks.
+ */
+export function takeHandedOver(
+  endpoint: string,
+  credentials: RequestCredentials,
+  body: { purpose: string },
+): Promise<Response> | undefined {
+  const href = endpointKey(endpoint);
+  const json = JSON.stringify(body);
+  const list = handedOver;
+  const index = list.findIndex(
+    (request) =>
+      request.endpoint === href &&
+      request.credentials === credentials &&
+      (body.purpose === 'api' ? JSON.parse(request.body).purpose === 'api' : request.body === json),
+  );
+  return index < 0 ? undefined : list.splice(index, 1)[0]!.response;
+}
+
+/** Drops the loader's requests that no element took: they belong to the session that ended. */
+export function forgetHandedOver(): void {
+  handedOver = [];
+}
+
+/**
+ * How the kit POSTs to a token endpoint (the script-tag loader asks the same way). A redirect
+ * (a login page) is no token: the kit sees it rather than follow it.
+ */
+export const tokenFetchInit = (request: TokenRequest, credentials: RequestCredentials) =>
+  ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(request),
+    credentials,
+    redirect: 'manual',
+  }) satisfies RequestInit;
 
 /** How far the clock of the server that sent `response` is ahead of the user's (0 if unknown). */
 function clockSkew(response: Response): number {
@@ -141,16 +224,13 @@ async function attempt(
   for (let attempt = 0; ; attempt++) {
     let response: Response | undefined;
     let unreachable: unknown;
+    const credentials = options.credentials ?? 'same-origin';
+    // The script-tag loader may have asked already, while the element's code was on its way.
+    const started = attempt === 0 ? takeHandedOver(endpoint, credentials, request) : undefined;
     try {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(request),
-        credentials: options.credentials ?? 'same-origin',
-        // A login page is no token: see the redirect, do not follow it.
-        redirect: 'manual',
-        signal: options.signal,
-      });
+      response = await (started
+        ? waitFor(started, options.signal)
+        : fetch(endpoint, { ...tokenFetchInit(request, credentials), signal: options.signal }));
     } catch (error) {
       options.signal.throwIfAborted();
       unreachable = error;

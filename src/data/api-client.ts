@@ -8,10 +8,11 @@
  * `API_TIMEOUT_MS`. A completed face scan (or `reload()`) drops what was kept for that token
  * endpoint.
  */
-import { IpError } from './errors.js';
-import { onScanCompleted } from './scan-signal.js';
-import { sessionOf, sessionsOf } from './session.js';
-import { SharedRequest, isTimeout, type Lease } from './shared-request.js';
+import { IpError } from '../core/errors.js';
+import { onScanCompleted } from '../core/scan-signal.js';
+import { sessionOf, sessionsOf } from '../core/session.js';
+import { isTimeout } from '../core/abort.js';
+import { SharedRequest, type Lease } from './shared-request.js';
 import { apiToken, dropToken, tokenExpiry, type TokenSource } from './token-cache.js';
 
 /** A read (its token aside) that has no answer by then gives up. */
@@ -73,13 +74,15 @@ function unanswered(context: ApiContext, path: string, error: unknown): IpError 
   );
 }
 
-/** One GET with `token`, its body read whole, within `API_TIMEOUT_MS` or until `signal`. */
+/** One GET with `token`, its body read whole, within `API_TIMEOUT_MS` or until `aborted`. */
 async function send(
   context: ApiContext,
   path: string,
   token: string,
-  signal: AbortSignal,
+  aborted: AbortSignal,
 ): Promise<{ status: number; text: string }> {
+  // Each GET has its own time: the token request (and a renewal) before it has its own.
+  const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
   try {
     const response = await fetch(`${context.apiBase.replace(/\/+$/, '')}${path}`, {
       headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
@@ -88,8 +91,8 @@ async function send(
     });
     return { status: response.status, text: await response.text() };
   } catch (error) {
-    signal.throwIfAborted();
-    throw unanswered(context, path, error);
+    aborted.throwIfAborted();
+    throw unanswered(context, path, signal.aborted ? signal.reason : error);
   }
 }
 
@@ -99,38 +102,32 @@ async function read<T>(
   request: SharedRequest<ApiResult<T>>,
   aborted: AbortSignal,
 ): Promise<ApiResult<T>> {
-  const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
-  try {
-    let token = (await apiToken(context, aborted)).token!;
-    let response = await send(context, path, token, signal);
-    if (response.status === 401) {
-      dropToken(context, token);
-      token = (await apiToken(context, aborted)).token!;
-      response = await send(context, path, token, signal);
-    }
-    // Kept no longer than the token it was read with.
-    request.validUntil = tokenExpiry(context, token);
-    if (response.status === 204) return { kind: 'empty' };
-    let body: unknown = null;
-    try {
-      body = response.text ? JSON.parse(response.text) : null;
-    } catch {
-      body = null;
-    }
-    if (response.status < 200 || response.status > 299) {
-      throw new IpError(
-        'api-error',
-        `The API answered ${response.status} to GET ${path}: ${describeError(response.status, body)}.`,
-        response.status,
-      );
-    }
-    if (body === null)
-      throw new IpError('api-error', `The API answered GET ${path} with no JSON.`, response.status);
-    return { kind: 'data', data: body as T };
-  } catch (error) {
-    if (!isTimeout(error) || aborted.aborted) throw error;
-    throw unanswered(context, path, error);
+  let token = (await apiToken(context, aborted)).token!;
+  let response = await send(context, path, token, aborted);
+  if (response.status === 401) {
+    dropToken(context, token);
+    token = (await apiToken(context, aborted)).token!;
+    response = await send(context, path, token, aborted);
   }
+  // Kept no longer than the token it was read with.
+  request.validUntil = tokenExpiry(context, token);
+  if (response.status === 204) return { kind: 'empty' };
+  let body: unknown = null;
+  try {
+    body = response.text ? JSON.parse(response.text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.status < 200 || response.status > 299) {
+    throw new IpError(
+      'api-error',
+      `The API answered ${response.status} to GET ${path}: ${describeError(response.status, body)}.`,
+      response.status,
+    );
+  }
+  if (body === null)
+    throw new IpError('api-error', `The API answered GET ${path} with no JSON.`, response.status);
+  return { kind: 'data', data: body as T };
 }
 
 /** GETs `path` from the provider API for the element holding `context.lease`, sharing identical reads. */

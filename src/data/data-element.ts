@@ -6,18 +6,21 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { requestedLanguage, toLanguage } from '../i18n/locale.js';
-import type { MessageKey } from '../i18n/translate.js';
-import type { SourceTable } from '../providers/index.js';
-import type { AnySource } from '../providers/types.js';
+import { requestedLanguage, toLanguage } from '../core/language.js';
+import { enData } from '../i18n/locales/en.js';
+import { extendEnglish, localize, type MessageKey } from '../i18n/translate.js';
+import type { SourceTable } from './providers/index.js';
+import type { AnySource } from './providers/types.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
-import { pageDefaults } from './config.js';
-import { IpError, invalidAttribute, missingTokenEndpoint } from './errors.js';
-import { IpElement, type ElementStatus } from './ip-element.js';
-import { firstTime, onScanCompleted } from './scan-signal.js';
-import { SessionMember, endpointKey, sessionEpoch } from './session.js';
+import { pageDefaults } from '../core/config.js';
+import { IpError, invalidAttribute, missingTokenEndpoint } from '../core/errors.js';
+import { IpElement, type ElementStatus } from '../core/ip-element.js';
+import { firstTime, onScanCompleted } from '../core/scan-signal.js';
+import { SessionMember, endpointKey, sessionEpoch } from '../core/session.js';
 import { Lease } from './shared-request.js';
 
+/** The provider of `provider`-less elements, whose API `data-api-base` names. */
+const DEFAULT_PROVIDER = 'intelliprove';
 /** A read (token, API, a 401's renewal) that has no answer by then shows its error. */
 const READ_TIMEOUT_MS = 18_000;
 
@@ -50,6 +53,10 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     provider: {},
     generation: { state: true },
   };
+
+  static {
+    extendEnglish(enData);
+  }
 
   /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
   declare provider?: string;
@@ -86,6 +93,11 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   protected abstract isEmpty(reading: R): boolean;
   protected abstract valueView(reading: R): TemplateResult;
   protected abstract skeleton(): TemplateResult;
+
+  /** Localized text, in the element's language. */
+  protected t(key: MessageKey, values?: Record<string, string | number>): string {
+    return localize(this.language, key, values, () => this.requestUpdate());
+  }
 
   /** Throws an `invalid-attribute` error for an attribute the element does not know a value of. */
   protected checkAttributes(): void {
@@ -176,7 +188,7 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
   }
 
   #providerName(): string {
-    return this.provider || pageDefaults().provider || 'intelliprove';
+    return this.provider || pageDefaults().provider || DEFAULT_PROVIDER;
   }
 
   /** The provider's source in force, or an `invalid-attribute` error naming the known ones. */
@@ -237,7 +249,11 @@ export abstract class DataElement<R, S extends AnySource> extends IpElement {
     const requested = requestedLanguage(this);
     return {
       tokenEndpoint,
-      apiBase: this.apiBase || pageDefaults().apiBase || source.defaultApiBase,
+      // The page's api-base is IntelliProve's (CONTRACT §3): another provider's token never goes there.
+      apiBase:
+        this.apiBase ||
+        (source.id === DEFAULT_PROVIDER ? pageDefaults().apiBase : undefined) ||
+        source.defaultApiBase,
       credentials,
       scheme: source.scheme,
       lease,

@@ -4,10 +4,15 @@
  * `RENEW_BEFORE_MS` of its expiry (`expires_at`, else the JWT's `exp`, else five minutes), and
  * goes with its session (session.ts). A request that fails or times out is never handed on.
  */
-import { IpError } from './errors.js';
-import { sessionOf, type EndpointSession, type TokenEntry, type TokenSource } from './session.js';
-import { isTimeout, waitFor } from './shared-request.js';
-import { requestToken, type TokenGrant } from './token-client.js';
+import { IpError } from '../core/errors.js';
+import {
+  sessionOf,
+  type EndpointSession,
+  type TokenEntry,
+  type TokenSource,
+} from '../core/session.js';
+import { isTimeout, waitFor } from '../core/abort.js';
+import { requestToken, type TokenGrant } from '../core/token-client.js';
 
 const RENEW_BEFORE_MS = 30 * 1000;
 const FALLBACK_LIFETIME_MS = 5 * 60 * 1000;
@@ -19,19 +24,6 @@ const FALLBACK_LIFETIME_MS = 5 * 60 * 1000;
 const MIN_USE_MS = 30 * 1000;
 
 export type { TokenSource };
-
-/** The `exp` claim of a JWT, in ms, or undefined. */
-export function jwtExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function ask(session: EndpointSession, source: TokenSource): Promise<TokenGrant> {
   const controller = new AbortController();
@@ -46,8 +38,7 @@ function ask(session: EndpointSession, source: TokenSource): Promise<TokenGrant>
     (grant) => {
       const now = Date.now();
       entry.grant = grant;
-      entry.expiresAt =
-        grant.expiresAt?.getTime() ?? jwtExpiry(grant.token!) ?? now + FALLBACK_LIFETIME_MS;
+      entry.expiresAt = grant.expiresAt?.getTime() ?? now + FALLBACK_LIFETIME_MS;
       entry.renewAt = Math.max(entry.expiresAt - RENEW_BEFORE_MS, now + MIN_USE_MS);
     },
     () => {

@@ -3,7 +3,7 @@
  * listener for all of them, present only while some frame is registered. A message is acted
  * on only when it comes from a registered frame's window **and** that frame's origin.
  */
-import type { PluginStage } from './events.js';
+import type { PluginStage } from '../core/events.js';
 
 export interface PluginMessage {
   stage: PluginStage | (string & {});

@@ -1,17 +1,16 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { TokenRequest } from '../contract.js';
-import { requestedLanguage, toLanguage } from '../i18n/locale.js';
-import type { MessageKey } from '../i18n/translate.js';
+import type { TokenRequest } from '../protocol/contract.js';
+import { requestedLanguage, toLanguage } from '../core/language.js';
 import { enEmbeds } from '../i18n/locales/en.js';
-import { extendEnglish } from '../i18n/translate.js';
-import { pageDefaults } from './config.js';
-import { IpError, missingTokenEndpoint } from './errors.js';
-import { IpElement } from './ip-element.js';
+import { extendEnglish, localize, type MessageKey } from '../i18n/translate.js';
+import { pageDefaults } from '../core/config.js';
+import { IpError, missingTokenEndpoint } from '../core/errors.js';
+import { IpElement } from '../core/ip-element.js';
 import { listenToFrame, type PluginMessage } from './message-bridge.js';
 import { checkPluginUrl, parseOrigins, redactUrl } from './plugin-url.js';
-import { SessionMember } from './session.js';
-import { requestToken } from './token-client.js';
+import { SessionMember, sessionEpoch } from '../core/session.js';
+import { requestToken } from '../core/token-client.js';
 
 /** IntelliProve plug-in URLs live six hours unless the token endpoint says otherwise. */
 const DEFAULT_LIFETIME_MS = 6 * 60 * 60 * 1000;
@@ -50,7 +49,7 @@ export abstract class PluginElement extends IpElement {
   protected phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   declare private frameUrl?: URL;
   /** The URL exactly as the token endpoint gave it: IntelliProve asks that it is never altered. */
-  private frameSrc = '';
+  #frameSrc = '';
   private frameKey = 0;
   declare private failure?: IpError;
 
@@ -60,16 +59,24 @@ export abstract class PluginElement extends IpElement {
   /** The iframe's `allow` attribute. */
   protected readonly allow: string = '';
 
-  private controller?: AbortController;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  private refreshDue = false;
-  private stopListening?: () => void;
-  private stopWatchingPolicy?: () => void;
-  private listenedFrame?: Window;
-  private readyKey = -1;
-  private signature?: string;
-  /** A new session (`clearSession()`): start over in a fresh iframe, even mid-recording. */
-  private readonly session = new SessionMember(this, () => this.reset());
+  #controller?: AbortController;
+  #refreshTimer?: ReturnType<typeof setTimeout>;
+  #refreshDue = false;
+  #stopListening?: () => void;
+  #stopWatchingPolicy?: () => void;
+  #listenedFrame?: Window;
+  #readyKey = -1;
+  #signature?: string;
+  /**
+   * A new session (`clearSession()`): start over in a fresh iframe, even mid-recording — the
+   * session's epoch is part of what the URL depends on (see `willUpdate`).
+   */
+  readonly #session = new SessionMember(this, () => this.requestUpdate());
+
+  /** Localized text, in the element's language. */
+  protected t(key: MessageKey, values?: Record<string, string | number>): string {
+    return localize(this.language, key, values, () => this.requestUpdate());
+  }
 
   /** The body sent to the token endpoint. */
   protected tokenRequest(): TokenRequest {
@@ -97,7 +104,7 @@ export abstract class PluginElement extends IpElement {
 
   /** Runs a refresh that came due while busy, once the plug-in is no longer busy. */
   protected settle(): void {
-    if (this.refreshDue && !this.busy) void this.begin();
+    if (this.#refreshDue && !this.busy) void this.#begin();
   }
 
   /**
@@ -105,7 +112,7 @@ export abstract class PluginElement extends IpElement {
    * starts the element anyway) and while removed, there is nothing to restart.
    */
   protected reset(): void {
-    if (this.hasUpdated) void this.begin();
+    if (this.hasUpdated) void this.#begin();
   }
 
   override connectedCallback(): void {
@@ -118,8 +125,8 @@ export abstract class PluginElement extends IpElement {
     // Moved (back on the page within this task), it keeps its URL; removed, it leaves nothing.
     setTimeout(() => {
       if (this.isConnected) return;
-      this.stop();
-      this.signature = undefined;
+      this.#stop();
+      this.#signature = undefined;
       this.frameUrl = undefined;
       this.phase = 'idle';
     });
@@ -132,43 +139,44 @@ export abstract class PluginElement extends IpElement {
     const signature = JSON.stringify([
       this.effectiveTokenEndpoint,
       this.tokenRequest(),
-      this.trustedOrigins(),
+      this.#trustedOrigins(),
       this.credentials,
       this.preflight()?.message, // a misconfiguration fixed (or made) starts again
+      sessionEpoch(), // cleared while it was off the page (removed and put back in one task)
     ]);
-    if (signature !== this.signature) {
-      this.signature = signature;
-      void this.begin();
+    if (signature !== this.#signature) {
+      this.#signature = signature;
+      void this.#begin();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.isConnected) this.listenToCurrentFrame();
+    if (this.isConnected) this.#listenToCurrentFrame();
   }
 
-  private trustedOrigins(): string[] {
+  #trustedOrigins(): string[] {
     return parseOrigins(this.allowedOrigins ?? pageDefaults().allowedOrigins);
   }
 
-  private stop(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    this.refreshDue = false;
-    this.stopListening?.();
-    this.stopListening = undefined;
-    this.stopWatchingPolicy?.();
-    this.stopWatchingPolicy = undefined;
-    this.listenedFrame = undefined;
+  #stop(): void {
+    this.#controller?.abort();
+    this.#controller = undefined;
+    clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = undefined;
+    this.#refreshDue = false;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#stopWatchingPolicy?.();
+    this.#stopWatchingPolicy = undefined;
+    this.#listenedFrame = undefined;
   }
 
   /** Called when a fresh plug-in session starts (a new URL is about to be fetched). */
   protected sessionStarting(): void {}
 
-  private async begin(): Promise<void> {
-    this.stop();
+  async #begin(): Promise<void> {
+    this.#stop();
     if (!this.isConnected) return; // a removed element starts again when it is re-inserted
     this.sessionStarting();
     this.failure = undefined;
@@ -178,16 +186,16 @@ export abstract class PluginElement extends IpElement {
     let credentials: RequestCredentials;
     try {
       credentials = this.credentialsMode();
-      this.session.use(endpoint ? { tokenEndpoint: endpoint, credentials } : undefined);
+      this.#session.use(endpoint ? { tokenEndpoint: endpoint, credentials } : undefined);
       if (!endpoint) throw missingTokenEndpoint(tag);
       const early = this.preflight();
       if (early) throw early;
     } catch (error) {
-      this.fail(IpError.from(error));
+      this.#fail(IpError.from(error));
       return;
     }
     const controller = new AbortController();
-    this.controller = controller;
+    this.#controller = controller;
     this.phase = 'loading';
     this.status = 'loading';
     let grant;
@@ -198,14 +206,14 @@ export abstract class PluginElement extends IpElement {
       });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.fail(IpError.from(error, 'token-endpoint-failed'));
+      this.#fail(IpError.from(error, 'token-endpoint-failed'));
       return;
     }
     if (controller.signal.aborted) return;
-    const origins = this.trustedOrigins();
+    const origins = this.#trustedOrigins();
     const url = checkPluginUrl(grant.url!, origins);
     if (!url) {
-      this.fail(
+      this.#fail(
         new IpError(
           'invalid-url',
           `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its subdomains ` +
@@ -216,55 +224,61 @@ export abstract class PluginElement extends IpElement {
       return;
     }
     this.userLanguage = grant.language;
-    this.frameSrc = grant.url!;
+    this.#frameSrc = grant.url!;
     this.frameUrl = url;
     this.frameKey++;
-    this.watchPolicy(url);
-    this.scheduleRefresh(grant.expiresAt);
+    this.#watchPolicy(url);
+    this.#scheduleRefresh(grant.expiresAt);
   }
 
   /**
    * A frame the page's own CSP blocks still fires `load` (with an error page in it): the
    * violation report is what tells, so the element listens for it while it shows a frame.
    */
-  private watchPolicy(url: URL): void {
+  #watchPolicy(url: URL): void {
+    const key = this.frameKey;
     const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (!FRAME_DIRECTIVES.includes(event.effectiveDirective)) return;
+      // A report-only policy blocks nothing.
+      if (event.disposition !== 'enforce' || !FRAME_DIRECTIVES.includes(event.effectiveDirective))
+        return;
       let blocked: string;
       try {
         blocked = new URL(event.blockedURI).origin;
       } catch {
         return;
       }
-      if (blocked !== url.origin) return;
+      // The plug-in's origin; or, while it loads, where it redirected to (another of the
+      // plug-in's hosts, say), which the report names instead.
+      const loading = this.#readyKey !== key;
+      if (blocked !== url.origin && !(loading && blocked !== location.origin)) return;
       this.frameUrl = undefined;
-      this.fail(
+      this.#fail(
         new IpError(
           'frame-blocked',
           `<${this.localName}>: this page's Content-Security-Policy (${event.effectiveDirective}) blocks ` +
-            `the plug-in at ${url.origin}. Add it to the policy: "frame-src ${url.origin}".`,
+            `the plug-in at ${blocked}. Add it to the policy: "frame-src ${blocked}".`,
         ),
       );
     };
     document.addEventListener('securitypolicyviolation', onViolation);
-    this.stopWatchingPolicy = () =>
+    this.#stopWatchingPolicy = () =>
       document.removeEventListener('securitypolicyviolation', onViolation);
   }
 
-  private scheduleRefresh(expiresAt: Date | undefined): void {
+  #scheduleRefresh(expiresAt: Date | undefined): void {
     const lifetime = (expiresAt?.getTime() ?? Date.now() + DEFAULT_LIFETIME_MS) - Date.now();
     const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 10);
     // Never longer than a plug-in URL lives (also keeps far-future dates within setTimeout's range).
     const delay = Math.min(DEFAULT_LIFETIME_MS, Math.max(MIN_REFRESH_DELAY_MS, lifetime - margin));
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.refreshDue = true;
+    this.#refreshTimer = setTimeout(() => {
+      this.#refreshTimer = undefined;
+      this.#refreshDue = true;
       this.settle();
     }, delay);
   }
 
-  private fail(error: IpError): void {
-    this.stop();
+  #fail(error: IpError): void {
+    this.#stop();
     this.failure = error;
     this.phase = 'error';
     this.status = 'error';
@@ -272,30 +286,36 @@ export abstract class PluginElement extends IpElement {
   }
 
   /** Checks a newly rendered iframe and registers its window with the message bridge. */
-  private listenToCurrentFrame(): void {
+  #listenToCurrentFrame(): void {
     const frame = this.renderRoot.querySelector('iframe');
     const source = frame?.contentWindow ?? undefined;
-    if (source === this.listenedFrame) return;
-    this.stopListening?.();
-    this.stopListening = undefined;
-    this.listenedFrame = source;
+    if (source === this.#listenedFrame) return;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#listenedFrame = source;
     const problem = frame && this.frameUrl ? this.checkFrame(frame, this.frameUrl) : null;
     if (problem) {
       this.frameUrl = undefined;
-      this.fail(problem);
+      this.#fail(problem);
       return;
     }
     if (source && this.frameUrl) {
-      this.stopListening = listenToFrame(source, this.frameUrl.origin, (message) => {
+      this.#stopListening = listenToFrame(source, this.frameUrl.origin, (message) => {
         this.emit('ip-stage', { stage: message.stage as never, data: message.data });
         this.handleStage(message);
       });
     }
   }
 
-  private onFrameLoad(): void {
-    if (!this.frameUrl || this.readyKey === this.frameKey) return;
-    const key = (this.readyKey = this.frameKey);
+  #onFrameLoad(): void {
+    if (!this.frameUrl) return;
+    if (this.#readyKey === this.frameKey) {
+      // The same frame loaded again (the element was moved): the plug-in starts over in it.
+      this.sessionStarting();
+      this.settle();
+      return;
+    }
+    const key = (this.#readyKey = this.frameKey);
     // Chromium reports a CSP violation for the frame before its `load`; give other browsers
     // one more task (a message, which fake timers in tests leave alone) before saying ready.
     const { port1, port2 } = new MessageChannel();
@@ -309,7 +329,7 @@ export abstract class PluginElement extends IpElement {
     port2.postMessage(null);
   }
 
-  private errorText(error: IpError): string {
+  #errorText(error: IpError): string {
     if (error.code === 'token-endpoint-failed' && error.status === 401)
       return this.t('error.signed-out');
     return this.t(`error.${error.code}` as MessageKey);
@@ -321,11 +341,11 @@ export abstract class PluginElement extends IpElement {
           this.frameKey,
           html`<iframe
             part="frame"
-            src=${this.frameSrc}
+            src=${this.#frameSrc}
             title=${this.t(this.titleKey)}
             allow=${this.allow || nothing}
             referrerpolicy="strict-origin-when-cross-origin"
-            @load=${this.onFrameLoad}
+            @load=${this.#onFrameLoad}
           ></iframe>`,
         )
       : nothing;
@@ -341,7 +361,7 @@ export abstract class PluginElement extends IpElement {
       ${
         this.phase === 'error' && this.failure
           ? html`<div part="error" class="overlay" role="alert">
-              <p>${this.errorText(this.failure)}</p>
+              <p>${this.#errorText(this.failure)}</p>
               ${
                 this.failure.code === 'missing-token-endpoint' ||
                 this.failure.code === 'invalid-attribute'

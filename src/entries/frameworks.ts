@@ -2,8 +2,8 @@
  * What a template may set on each element and which events each fires: the source of the
  * Vue (`intelliprove-widgets/vue`) and React (`intelliprove-widgets/react`) typings.
  */
-import type { UnitSystem } from './contract.js';
-import type { IpEventDetailMap } from './core/events.js';
+import type { UnitSystem } from '../protocol/contract.js';
+import type { IpEventDetailMap } from '../core/events.js';
 
 /** Attributes every element takes. */
 export interface IpCommonAttributes {

@@ -2,11 +2,11 @@
  * ESM entry for bundlers: defines the four elements and exports their classes and types.
  * The per-element modules (`intelliprove-widgets/face-scan`, …) only export classes.
  */
-import { IpBiomarkerCard } from './components/biomarker-card/biomarker-card.js';
-import { IpDashboard } from './components/dashboard/dashboard.js';
-import { IpFaceScan } from './components/face-scan/face-scan.js';
-import { IpMetricGauge } from './components/metric-gauge/metric-gauge.js';
-import { define } from './core/define.js';
+import { IpBiomarkerCard } from '../data/biomarker-card/biomarker-card.js';
+import { IpDashboard } from '../embeds/dashboard/dashboard.js';
+import { IpFaceScan } from '../embeds/face-scan/face-scan.js';
+import { IpMetricGauge } from '../data/metric-gauge/metric-gauge.js';
+import { define } from '../core/define.js';
 
 define('ip-face-scan', IpFaceScan);
 define('ip-dashboard', IpDashboard);
@@ -14,11 +14,11 @@ define('ip-biomarker-card', IpBiomarkerCard);
 define('ip-metric-gauge', IpMetricGauge);
 
 export { IpBiomarkerCard, IpDashboard, IpFaceScan, IpMetricGauge, define };
-export { configure, pageDefaults, type KitOptions } from './core/config.js';
-export { clearSession, CLEAR_SESSION_EVENT } from './core/session.js';
-export { IpElement, type ElementStatus } from './core/ip-element.js';
-export { IpError, type IpErrorCode } from './core/errors.js';
-export type * from './core/events.js';
+export { configure, pageDefaults, type KitOptions } from '../core/config.js';
+export { clearSession, CLEAR_SESSION_EVENT } from '../core/session.js';
+export { IpElement, type ElementStatus } from '../core/ip-element.js';
+export { IpError, type IpErrorCode } from '../core/errors.js';
+export type * from '../core/events.js';
 export type {
   Language,
   UnitSystem,
@@ -26,6 +26,6 @@ export type {
   TokenResponse,
   TokenPurpose,
   DashboardSection,
-} from './contract.js';
+} from '../protocol/contract.js';
 export type * from './frameworks.js';
-export { VERSION } from './version.js';
+export { VERSION } from '../core/version.js';

@@ -1,77 +1,170 @@
 /**
- * The script-tag build's loader: defines each element when its tag appears on the page,
- * fetching only the code that page needs. The embeds are one chunk; the data elements come as
- * a cards chunk, a gauges chunk, or — for a page that has both — one chunk with both, so a
- * results page loads Lit and the data layer once. Page-wide state (defaults, tokens, API
- * answers, the scan signal) lives on global symbols, shared by all chunks. Runs once per page,
- * however many times the script is included.
+ * The script-tag loader: defines each element when its tag first appears on the page, fetching
+ * only what the page uses (as Shoelace's autoloader does). Once it has seen the page it starts,
+ * all at once: each element's code (with the chunks that code imports, so nothing waits on a
+ * chunk to learn what it needs), the language's texts, the chart code for cards with a
+ * `history`, and the first token request of each token endpoint — which it hands to the
+ * elements, so they never ask twice.
+ *
+ * It runs in the classic script, which cannot import: everything else comes with `import()`,
+ * so that every module is in the chunks all pages share, and each loads once per page. What it
+ * must know before any of that arrives (how the elements would ask for a token, which language
+ * they would speak) it works out itself, checked against the kit's types.
  */
-import { configure, type KitOptions } from './core/config.js';
-import { define } from './core/define.js';
+import type { KitOptions } from '../core/config.js';
+import type { HandedOver } from '../core/token-client.js';
+import type { Language, TokenPurpose } from '../protocol/contract.js';
 
-type Loader = () => Promise<CustomElementConstructor>;
+export type PageModule = typeof import('./page.js');
 
-const CARD = 'ip-biomarker-card';
-const GAUGE = 'ip-metric-gauge';
-const STARTED = Symbol.for('intelliprove-widgets.autoload');
-
-/** Cards and gauges both on the page when the loader looked: load them together. */
-let together = false;
-
-const ELEMENTS: Record<string, Loader> = {
-  'ip-face-scan': () => import('./families/embeds.js').then((m) => m.IpFaceScan),
-  'ip-dashboard': () => import('./families/embeds.js').then((m) => m.IpDashboard),
-  [CARD]: () =>
-    together
-      ? import('./families/data.js').then((m) => m.IpBiomarkerCard)
-      : import('./families/cards.js').then((m) => m.IpBiomarkerCard),
-  [GAUGE]: () =>
-    together
-      ? import('./families/data.js').then((m) => m.IpMetricGauge)
-      : import('./families/gauges.js').then((m) => m.IpMetricGauge),
+const ELEMENTS: Record<string, () => Promise<CustomElementConstructor>> = {
+  'ip-face-scan': () => import('../embeds/face-scan/face-scan.js').then((m) => m.IpFaceScan),
+  'ip-dashboard': () => import('../embeds/dashboard/dashboard.js').then((m) => m.IpDashboard),
+  'ip-biomarker-card': () =>
+    import('../data/biomarker-card/biomarker-card.js').then((m) => m.IpBiomarkerCard),
+  'ip-metric-gauge': () =>
+    import('../data/metric-gauge/metric-gauge.js').then((m) => m.IpMetricGauge),
 };
+/** The texts of each language but English (which comes with the elements). */
+const TEXTS: Record<Exclude<Language, 'en'>, () => Promise<unknown>> = {
+  nl: () => import('../i18n/locales/nl.js'),
+  fr: () => import('../i18n/locales/fr.js'),
+  da: () => import('../i18n/locales/da.js'),
+  sv: () => import('../i18n/locales/sv.js'),
+};
+const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
+/** Which token each element asks for first. */
+const PURPOSES: Record<string, TokenPurpose | undefined> = {
+  'ip-face-scan': 'face-scan',
+  'ip-biomarker-card': 'api',
+  'ip-metric-gauge': 'api',
+};
+// A global, versioned: the script included twice runs this twice, but starts once.
+const STARTED = Symbol.for('intelliprove-widgets.loader.v1');
 
-function load(tag: string, pending: Set<string>): void {
-  pending.delete(tag);
-  ELEMENTS[tag]!().then(
-    (element) => define(tag, element),
-    (error: unknown) =>
-      console.error(
-        `[intelliprove-widgets] <${tag}> could not be loaded. Serve the whole dist/ folder (its chunks/ ` +
-          `sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.`,
-        error,
-      ),
-  );
+/** The language an element asks in, as the element works it out (core/language.ts). */
+function languageOf(el: Element, defaults: KitOptions): Language | undefined {
+  const tag =
+    el.getAttribute('lang') || defaults.lang || el.closest('[lang]')?.getAttribute('lang');
+  if (!tag) return undefined;
+  const short = tag.trim().toLowerCase().split(/[-_]/)[0]!;
+  return short in TEXTS ? (short as Language) : 'en';
 }
 
-function scan(root: ParentNode, pending: Set<string>): void {
-  for (const tag of [...pending]) {
-    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag))
-      load(tag, pending);
+/**
+ * The first token request of each element that will ask for one at once: one API token per
+ * endpoint, one plug-in URL per face scan — asked the way the element would (token-client.ts).
+ */
+function askFirst(found: Element[], defaults: KitOptions): HandedOver[] {
+  const asked: HandedOver[] = [];
+  const apiAsked = new Set<string>();
+  const camera = window.isSecureContext && !!navigator.mediaDevices?.getUserMedia;
+  for (const el of found) {
+    const purpose = PURPOSES[el.localName];
+    const endpoint = el.getAttribute('token-endpoint') || defaults.tokenEndpoint;
+    const credentials = (el.getAttribute('credentials') ||
+      defaults.credentials ||
+      'same-origin') as RequestCredentials;
+    // What the element would refuse before asking, it is not asked for here either.
+    if (!purpose || !endpoint || !CREDENTIALS.includes(credentials)) continue;
+    if (purpose === 'face-scan' && !camera) continue;
+    const href = new URL(endpoint, document.baseURI).href;
+    if (purpose === 'api' && apiAsked.has(`${href} ${credentials}`)) continue;
+    apiAsked.add(`${href} ${credentials}`);
+    const language = languageOf(el, defaults);
+    const body = JSON.stringify({ purpose, ...(language ? { language } : {}) });
+    const response = fetch(href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
+      credentials,
+      redirect: 'manual',
+    });
+    response.catch(() => {}); // its element sees the failure, and asks again
+    asked.push({ endpoint: href, credentials, body, response });
   }
+  return asked;
 }
 
-function begin(): void {
+/** The language texts and chart code the found elements will need, fetched now. */
+function fetchAhead(found: Element[], defaults: KitOptions): void {
+  const languages = new Set(found.map((el) => languageOf(el, defaults)));
+  for (const language of languages) {
+    if (language && language !== 'en') void TEXTS[language]().catch(() => {});
+  }
+  const trend = found.some(
+    (el) => el.localName === 'ip-biomarker-card' && Number(el.getAttribute('history')) > 1,
+  );
+  if (trend) void import('../charts/trend-chart.js').catch(() => {});
+}
+
+/** Applies `defaults` (page-wide, from the kit's script tag) to every element. */
+type Starter = (defaults: KitOptions) => void;
+
+/** Applies `defaults`, then defines the elements of `define` and every kit tag that appears. */
+export function start(defaults: KitOptions, define: readonly string[]): void {
+  const holder = globalThis as unknown as Record<symbol, Starter | undefined>;
+  // Included again: its data-* attributes count too, but the page is watched once.
+  if (holder[STARTED]) return holder[STARTED](defaults);
+  const options = [defaults];
+  let page: Promise<PageModule> | undefined;
+  let asked: HandedOver[] = [];
+  const kit = () =>
+    (page ??= import('./page.js').then((module) => {
+      for (const each of options) module.configure(each);
+      module.handOver(asked);
+      return module;
+    }));
+  holder[STARTED] = (more) => {
+    options.push(more);
+    if (page) void page.then((module) => module.configure(more));
+  };
   const pending = new Set(Object.keys(ELEMENTS).filter((tag) => !customElements.get(tag)));
-  together = !!document.querySelector(CARD) && !!document.querySelector(GAUGE);
-  scan(document, pending);
-  if (pending.size === 0) return;
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) scan(node, pending);
-    }
-    if (pending.size === 0) observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
 
-/** Applies the script tag's page defaults, then defines elements as their tags appear. */
-export function start(defaults: KitOptions): void {
-  configure(defaults);
-  const holder = globalThis as unknown as Record<symbol, boolean>;
-  if (holder[STARTED]) return;
-  holder[STARTED] = true;
-  // See the whole page before choosing which chunks to fetch.
+  function load(tag: string): void {
+    if (!pending.delete(tag)) return;
+    Promise.all([kit(), ELEMENTS[tag]!()]).then(
+      ([module, element]) => module.define(tag, element),
+      (error: unknown) =>
+        console.error(
+          `[intelliprove-widgets] <${tag}> could not be loaded. Serve the whole dist/ folder (its chunks/ ` +
+            `sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.`,
+          error,
+        ),
+    );
+  }
+
+  const undefinedTags = (root: ParentNode) =>
+    [...root.querySelectorAll(':not(:defined)')].filter((el) => pending.has(el.localName));
+
+  function begin(): void {
+    const found = undefinedTags(document);
+    asked = askFirst(found, defaults);
+    fetchAhead(found, defaults);
+    const wanted = define.includes('all') ? [...pending] : define;
+    for (const tag of wanted) {
+      if (!(tag in ELEMENTS))
+        console.warn(
+          `[intelliprove-widgets] data-define: "${tag}" is not an element of the kit; use ` +
+            `"all" or some of: ${Object.keys(ELEMENTS).join(' ')}.`,
+        );
+    }
+    for (const tag of [...wanted, ...found.map((el) => el.localName)]) load(tag);
+    if (pending.size === 0) return;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          if (pending.has(node.localName)) load(node.localName);
+          for (const el of undefinedTags(node)) load(el.localName);
+        }
+      }
+      if (pending.size === 0) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }
+
+  // See the whole page before choosing what to fetch.
   if (document.readyState === 'loading')
     document.addEventListener('DOMContentLoaded', begin, { once: true });
   else begin();

@@ -4,8 +4,8 @@
  * code (chunks/ beside this file) when their tags appear. The built file has no import or
  * export statements (it runs as a plain script); `import()` resolves against its own URL.
  */
-import { start } from './autoload.js';
-import type { KitOptions } from './core/config.js';
+import { start } from './loader.js';
+import type { KitOptions } from '../core/config.js';
 
 const SCRIPT_NAME = /(^|\/)intelliprove-widgets(\.min)?\.js$/;
 
@@ -21,8 +21,7 @@ function ownScript(): HTMLScriptElement | null {
 }
 
 /** The page-wide defaults its tag's `data-*` attributes give. */
-function defaults(): KitOptions {
-  const data = ownScript()?.dataset ?? {};
+function defaults(data: DOMStringMap): KitOptions {
   return {
     tokenEndpoint: data.tokenEndpoint,
     apiBase: data.apiBase,
@@ -35,4 +34,8 @@ function defaults(): KitOptions {
 }
 
 // On a server (imported during server-side rendering) there is no page: nothing to do.
-if (typeof document !== 'undefined') start(defaults());
+if (typeof document !== 'undefined') {
+  const data = ownScript()?.dataset ?? {};
+  // `data-define="ip-face-scan ip-biomarker-card"` or "all": defined at once, not on sight.
+  start(defaults(data), (data.define ?? '').split(/[\s,]+/).filter(Boolean));
+}

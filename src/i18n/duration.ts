@@ -2,7 +2,7 @@
  * Durations through `Intl.DurationFormat` where the browser has it. Only Sahha's sleep
  * cards show one, so it is a module of its own that their chunk carries.
  */
-import type { Language } from '../contract.js';
+import type { Language } from '../protocol/contract.js';
 import { cached } from './format.js';
 import { formatUnit } from './unit-format.js';
 

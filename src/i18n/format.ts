@@ -2,7 +2,7 @@
  * Numbers, dates and relative times through `Intl`, with a small cache of
  * formatters (building one is far slower than using it). No DOM: safe to import in Node.
  */
-import type { Language } from '../contract.js';
+import type { Language } from '../protocol/contract.js';
 
 const cache = new Map<string, object>();
 

@@ -1,4 +1,4 @@
-import type { Language } from '../contract.js';
+import type { Language } from '../protocol/contract.js';
 import { en, type Catalog } from './locales/en.js';
 
 export type MessageKey = keyof Catalog;
@@ -60,4 +60,20 @@ export function translate(
   values: Record<string, string | number> = {},
 ): string {
   return format((loaded[lang] ?? loaded.en!)[key] ?? loaded.en![key] ?? key, values);
+}
+
+/**
+ * The text for `key` in `lang`, for an element. While that language's catalog is on its way
+ * (a few ms, once per page) it answers '' rather than flash another language, and calls
+ * `redraw` when the texts arrive.
+ */
+export function localize(
+  lang: Language,
+  key: MessageKey,
+  values: Record<string, string | number> | undefined,
+  redraw: () => void,
+): string {
+  if (catalogFor(lang)) return translate(lang, key, values);
+  void loadCatalog(lang).then(redraw);
+  return '';
 }

@@ -3,7 +3,7 @@
  * module of its own: only the gauges and the Sahha provider show such units, and a cards page
  * does not carry it (a lazy chunk's imports from the entry chunk would otherwise land there).
  */
-import type { Language } from '../contract.js';
+import type { Language } from '../protocol/contract.js';
 import { formatNumber } from './format.js';
 
 /**

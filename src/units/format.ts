@@ -2,7 +2,7 @@
  * Health values as a reader expects them: the number written the way their language writes
  * numbers, in the unit system they chose. Values always come in the metric/base unit.
  */
-import type { Language, UnitSystem } from '../contract.js';
+import type { Language, UnitSystem } from '../protocol/contract.js';
 import { formatNumber } from '../i18n/format.js';
 
 /** What the kit shows, each with the unit its values come in. */

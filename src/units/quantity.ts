@@ -2,7 +2,7 @@
  * Every quantity in either unit system, with the conversions: what Sahha's cards need. A
  * module of its own, so that pages with only face-scan cards do not carry it.
  */
-import type { Language } from '../contract.js';
+import type { Language } from '../protocol/contract.js';
 import { formatDuration } from '../i18n/duration.js';
 import { formatNumber, numberFormat } from '../i18n/format.js';
 import { supportsUnitStyle } from '../i18n/unit-format.js';

@@ -1,4 +1,4 @@
-import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../contract.js';
+import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../protocol/contract.js';
 import type { Quantity } from './format.js';
 
 /**

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { configure, pageDefaults } from '../../src/core/config.js';
 import { IpElement } from '../../src/core/ip-element.js';
 import type { IpErrorDetail } from '../../src/core/events.js';
-import '../../src/index.js';
+import '../../src/entries/index.js';
 
 class ProbeElement extends IpElement {
   renders = 0;

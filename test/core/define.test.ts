@@ -6,8 +6,8 @@ import {
   IpFaceScan,
   IpMetricGauge,
   define,
-} from '../../src/index.js';
-import { VERSION } from '../../src/version.js';
+} from '../../src/entries/index.js';
+import { VERSION } from '../../src/core/version.js';
 
 describe('define()', () => {
   it('registers all four elements from the ESM entry', () => {

@@ -1,8 +1,8 @@
 // Faults (CONTRACT §4): no fault leaves an element stuck, and nothing it cannot show is shown.
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { announceScan, onScanCompleted } from '../../src/core/scan-signal.js';
 import { render, setup, textOf } from '../helpers/data.js';
 import { sandboxEnv } from '../helpers/env.js';

@@ -3,8 +3,8 @@
 // values, a second token request, or an error for an attribute that was on its way.
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpBiomarkerCard, IpFaceScan } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpBiomarkerCard, IpFaceScan } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { setup, textOf } from '../helpers/data.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { record, relayUrl, scenario, until } from '../helpers/scenario.js';

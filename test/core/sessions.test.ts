@@ -2,8 +2,8 @@
 // that sign in as user A, then as user B, in front of the sandbox engine.
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/index.js';
-import { clearSession } from '../../src/index.js';
+import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/entries/index.js';
+import { clearSession } from '../../src/entries/index.js';
 import { keptAnswers } from '../../src/core/session.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { engineGet, textOf } from '../helpers/data.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpBiomarkerCard } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpBiomarkerCard } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { announceScan } from '../../src/core/scan-signal.js';
 import { engineGet, render, setup, textOf } from '../helpers/data.js';
 import { apiScenario, record, scenario, until } from '../helpers/scenario.js';

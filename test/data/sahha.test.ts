@@ -1,7 +1,7 @@
 // provider="sahha" on cards and gauges, against the Sahha sandbox over real HTTP.
 import { expect } from '@open-wc/testing';
-import type { IpBiomarkerCard, IpMetricGauge } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpBiomarkerCard, IpMetricGauge } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { loadCatalog, translate, type MessageKey } from '../../src/i18n/translate.js';
 import { render, textOf } from '../helpers/data.js';
 import { sandboxEnv } from '../helpers/env.js';

@@ -54,10 +54,14 @@ describe('cards and gauges end to end', () => {
     assert.match(texts[1]!, /^Tension artérielle \d+\/\d+ mmHg/);
     assert.match(texts[2]!, /^Mental stress [\d.]+/);
     assert.match(texts[3]!, /^Fysiskt välbefinnande [\d,]+/);
+    // The gauges drew their rings (SVG), and the card its trend (chart.js, on a canvas).
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('ip-metric-gauge')].every(
-        (el) => el.shadowRoot!.querySelector('canvas')?.style.width,
+      [...document.querySelectorAll('ip-metric-gauge')].every((el) =>
+        el.shadowRoot!.querySelector('[part="chart"] svg .arc'),
       ),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('ip-biomarker-card')!.shadowRoot!.querySelector('canvas')?.width,
     );
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(seen.errors, []);
@@ -103,11 +107,10 @@ describe('theming', () => {
     assert.match(brand.font, /Georgia/);
     const night = await look(page, '#night ip-metric-gauge');
     assert.equal(night.surface, 'rgb(22, 32, 43)', 'dark default surface');
-    const track = await page.$eval('#night ip-metric-gauge', async (el) => {
-      const { Chart } = await import('/assets/chunks/gauge-chart.js' as string);
-      const chart = Chart.getChart(el.shadowRoot!.querySelector('canvas')!);
-      return chart.data.datasets[0].backgroundColor[1];
-    });
+    const track = await page.$eval(
+      '#night ip-metric-gauge',
+      (el) => getComputedStyle(el.shadowRoot!.querySelector('.track')!).stroke,
+    );
     assert.equal(track, 'rgb(42, 58, 74)', 'the gauge track drawn in the dark default');
     await page.screenshot({ path: `${OUTPUT_DIR}demo-theme.png`, fullPage: true });
     assert.deepEqual(seen.errors, []);

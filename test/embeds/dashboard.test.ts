@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpDashboard } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpDashboard } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { record, relayUrl, scenario, until } from '../helpers/scenario.js';
 

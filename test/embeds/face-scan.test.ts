@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpFaceScan } from '../../src/index.js';
-import '../../src/index.js';
+import type { IpFaceScan } from '../../src/entries/index.js';
+import '../../src/entries/index.js';
 import { onScanCompleted } from '../../src/core/scan-signal.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { realPluginUrl, record, relayUrl, scenario, until } from '../helpers/scenario.js';

@@ -107,10 +107,10 @@ describe('Vue demo app', () => {
     await waitForShown(page, CARD, /^Heart rate \d+ bpm/);
     await waitForShown(page, GAUGE, /^Mental stress \d+(\.\d)?\b/);
     await waitForShown(page, CARD, /^Weight 70 kg/, WEIGHT);
-    // The gauge drew its chart (chart.js registered and sized the canvas).
+    // The gauge drew its ring (SVG, sized by its box).
     await page.waitForFunction(
       () =>
-        document.querySelector('ip-metric-gauge')!.shadowRoot!.querySelector('canvas')?.style.width,
+        document.querySelector('ip-metric-gauge')!.shadowRoot!.querySelector('svg')?.clientWidth,
       undefined,
       { timeout: 5_000 },
     );

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Language } from '../../src/contract.js';
+import type { Language } from '../../src/protocol/contract.js';
 import {
   dateTimeFormat,
   formatDateTime,

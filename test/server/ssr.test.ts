@@ -8,17 +8,23 @@ describe('server-side imports', () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
     // The build, not the sources: a computed path keeps the type-check independent of dist/.
     const dist = new URL('../../dist/', import.meta.url).href;
-    const kit = await import(`${dist}index.js`);
+    const kit = await import(`${dist}entries/index.js`);
     assert.equal(typeof kit.IpFaceScan, 'function');
     assert.equal(typeof kit.configure, 'function');
-    for (const name of ['face-scan', 'dashboard', 'biomarker-card', 'metric-gauge']) {
-      const module = await import(`${dist}components/${name}/${name}.js`);
+    for (const path of [
+      'embeds/face-scan/face-scan',
+      'embeds/dashboard/dashboard',
+      'data/biomarker-card/biomarker-card',
+      'data/metric-gauge/metric-gauge',
+    ]) {
+      const name = path.split('/').pop()!;
+      const module = await import(`${dist}${path}.js`);
       assert.ok(
         Object.values(module).some((value) => typeof value === 'function'),
         name,
       );
     }
-    const server = await import(`${dist}server.js`);
+    const server = await import(`${dist}server/index.js`);
     assert.equal(typeof server.createTokenHandler, 'function');
     assert.doesNotThrow(() => kit.clearSession());
   });
@@ -31,7 +37,7 @@ describe('server-side imports', () => {
   });
 
   it('keeps the version constant equal to package.json', async () => {
-    const { VERSION } = await import('../../src/version.js');
+    const { VERSION } = await import('../../src/core/version.js');
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     assert.equal(VERSION, pkg.version);
   });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Language, UnitSystem } from '../../src/contract.js';
+import type { Language, UnitSystem } from '../../src/protocol/contract.js';
 import { formatQuantity, type FormattedQuantity, type Quantity } from '../../src/units/index.js';
 
 /** Intl separates with U+00A0 or U+202F in some locales; compare with plain spaces. */

@@ -1,23 +1,22 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
-import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../../contract.js';
-import { loadTrendChart } from '../../core/charts/index.js';
+import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../../protocol/contract.js';
 import { pageDefaults } from '../../core/config.js';
-import { DataElement } from '../../core/data-element.js';
+import { DataElement } from '../data-element.js';
 import { IpError, invalidAttribute } from '../../core/errors.js';
 import { baseStyles } from '../../core/shared.styles.js';
-import { dataStyles } from '../../core/data.styles.js';
+import { dataStyles } from '../data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
-import { sourceTable } from '../../providers/index.js';
-import { intelliproveBiomarkers } from '../../providers/intelliprove/face-scans.js';
-import type { BiomarkerReading, BiomarkerSource } from '../../providers/types.js';
+import { sourceTable } from '../providers/index.js';
+import { intelliproveBiomarkers } from '../providers/intelliprove/face-scans.js';
+import type { BiomarkerReading, BiomarkerSource } from '../providers/types.js';
 import {
   QUANTITY_LABELS,
   formatSameUnit,
   resolveUnitSystem,
   type QuantityLabel,
 } from '../../units/index.js';
-import type { ApiContext } from '../../core/api-client.js';
+import type { ApiContext } from '../api-client.js';
 import { enCards } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
@@ -25,7 +24,7 @@ import { cardStyles } from './biomarker-card.styles.js';
 /** The providers whose biomarkers a card shows; Sahha's code is fetched by its first card. */
 const SOURCES = sourceTable<BiomarkerSource>({
   intelliprove: intelliproveBiomarkers,
-  sahha: () => import('../../providers/sahha.js').then((m) => m.sahhaBiomarkers),
+  sahha: () => import('../providers/sahha/sahha.js').then((m) => m.sahhaBiomarkers),
 });
 
 /**
@@ -147,7 +146,7 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
       this.#chart = undefined;
       return;
     }
-    const { drawTrend } = await loadTrendChart();
+    const { drawTrend } = await import('../../charts/trend-chart.js');
     if (this.isConnected && this.#canvas === canvas)
       this.#chart = drawTrend(this, canvas, this.reading!.history!, this.language, this.#chart);
   }

@@ -18,13 +18,45 @@ export const gaugeStyles = css`
     position: relative;
     width: 100%;
     max-width: var(--ip-gauge-size, 200px);
-    aspect-ratio: 2 / 1;
-    overflow: hidden;
   }
-  /* Out of flow: the box's aspect ratio alone sets the size chart.js draws at. */
-  canvas {
-    position: absolute;
-    inset: 0;
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+  path {
+    fill: none;
+    stroke-width: 26;
+  }
+  .track {
+    stroke: var(--_track);
+  }
+  .arc {
+    stroke: var(--_around);
+    stroke-dasharray: 100 100;
+    transition:
+      stroke-dashoffset 600ms ease,
+      stroke 600ms ease;
+    animation: fill-in 600ms ease-out;
+  }
+  .zone-below .arc {
+    stroke: var(--_below);
+  }
+  .zone-above .arc {
+    stroke: var(--_above);
+  }
+  /* From empty to the score: the end is the score the element sets. */
+  @keyframes fill-in {
+    from {
+      stroke-dashoffset: 100;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .arc {
+      transition: none;
+      animation: none;
+    }
   }
   .value {
     position: absolute;

@@ -1,20 +1,17 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { Chart } from 'chart.js';
-import type { Language } from '../../contract.js';
-import { loadGaugeChart } from '../../core/charts/index.js';
-import { DataElement } from '../../core/data-element.js';
-import { dataStyles } from '../../core/data.styles.js';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
+import type { Language } from '../../protocol/contract.js';
+import { DataElement } from '../data-element.js';
+import { dataStyles } from '../data.styles.js';
 import { baseStyles } from '../../core/shared.styles.js';
-import { onThemeChange, themeColor } from '../../core/theme.js';
 import { formatNumber } from '../../i18n/format.js';
 import { formatUnit } from '../../i18n/unit-format.js';
-import type { ApiContext } from '../../core/api-client.js';
+import type { ApiContext } from '../api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { enGauges } from '../../i18n/locales/en.js';
 import { extendEnglish } from '../../i18n/translate.js';
-import { sourceTable } from '../../providers/index.js';
-import { intelliproveScores } from '../../providers/intelliprove/scores.js';
-import type { ScoreReading, ScoreSource } from '../../providers/types.js';
+import { sourceTable } from '../providers/index.js';
+import { intelliproveScores } from '../providers/intelliprove/scores.js';
+import type { ScoreReading, ScoreSource } from '../providers/types.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export type Zone = 'below' | 'around' | 'above';
@@ -36,6 +33,18 @@ const LEVEL_ZONES: Record<Level, Zone> = {
   high: 'above',
 };
 
+/**
+ * The half ring: a track, and the score's share of it drawn over it. Its colours come from CSS
+ * (`--ip-gauge-*`, by zone), so a theme or dark mode needs no code; it fills in with a CSS
+ * transition where motion is allowed.
+ */
+const arc = (score: number) =>
+  svg`<svg viewBox="0 0 200 106" aria-hidden="true" focusable="false">
+    <path class="track" d="M 16 100 A 84 84 0 0 1 184 100" pathLength="100"></path>
+    <path class="arc" d="M 16 100 A 84 84 0 0 1 184 100" pathLength="100"
+      stroke-dashoffset=${100 - score}></path>
+  </svg>`;
+
 /** Where a 0–100 score stands against the user's average (50): within ±5 counts as around. */
 export function zoneOf(score: number): Zone {
   return score < 45 ? 'below' : score > 55 ? 'above' : 'around';
@@ -44,7 +53,7 @@ export function zoneOf(score: number): Zone {
 /** The providers whose scores a gauge shows; Sahha's code is fetched by its first gauge. */
 const SOURCES = sourceTable<ScoreSource>({
   intelliprove: intelliproveScores,
-  sahha: () => import('../../providers/sahha.js').then((m) => m.sahhaScores),
+  sahha: () => import('../providers/sahha/sahha.js').then((m) => m.sahhaScores),
 });
 
 /**
@@ -58,7 +67,7 @@ const SOURCES = sourceTable<ScoreSource>({
  * @csspart base - The gauge's box.
  * @csspart label - The metric's name.
  * @csspart meter - The gauge (role="meter").
- * @csspart chart - The drawn arc.
+ * @csspart chart - The drawn half ring (SVG).
  * @csspart value - The score.
  * @csspart zone - Below / around / above average, in words.
  * @csspart confidence - The confidence.
@@ -92,12 +101,6 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   /** Also list what the score is based on, where the provider says (Sahha's factors). */
   details = false;
 
-  get #canvas(): HTMLCanvasElement | undefined {
-    return this.renderRoot.querySelector('canvas') ?? undefined;
-  }
-  #chart?: Chart<'doughnut'>;
-  #stopTheme?: () => void;
-
   protected sources() {
     return SOURCES;
   }
@@ -118,23 +121,6 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
     return reading.score === null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopTheme = onThemeChange(() => this.#chart && this.#paint(this.#chart));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopTheme?.();
-    this.#chart?.destroy();
-    this.#chart = undefined;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    void this.#draw();
-  }
-
   #zone(): Zone {
     const level = this.#level(this.reading);
     return level ? LEVEL_ZONES[level] : zoneOf(this.#score() ?? 0);
@@ -143,51 +129,6 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
   #score(): number | null {
     const score = this.reading?.score;
     return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
-  }
-
-  /** The arc's data, and its colours from the theme (`--ip-gauge-color-*`, `--ip-color-track`). */
-  #arc(): { data: number[]; backgroundColor: string[] } {
-    const score = this.#score() ?? 0;
-    return {
-      data: [score, 100 - score],
-      backgroundColor: [themeColor(this, `--_${this.#zone()}`), themeColor(this, '--_track')],
-    };
-  }
-
-  /** Brings the drawn arc up to date (new score, or colours read again after a theme change). */
-  #paint(chart: Chart<'doughnut'>): void {
-    Object.assign(chart.data.datasets[0]!, this.#arc());
-    chart.update(matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : undefined);
-  }
-
-  async #draw(): Promise<void> {
-    if (!this.#canvas || this.#score() === null) {
-      this.#chart?.destroy();
-      this.#chart = undefined;
-      return;
-    }
-    if (this.#chart && this.#chart.canvas === this.#canvas) {
-      this.#paint(this.#chart);
-      return;
-    }
-    const ChartClass = await loadGaugeChart();
-    if (!this.isConnected || !this.#canvas || (this.#chart && this.#chart.canvas === this.#canvas))
-      return;
-    this.#chart?.destroy();
-    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.#chart = new ChartClass(this.#canvas, {
-      type: 'doughnut',
-      data: { datasets: [{ ...this.#arc(), borderWidth: 0 }] },
-      options: {
-        rotation: -90,
-        circumference: 180,
-        cutout: '72%',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: reduceMotion ? false : { duration: 600 },
-        events: [],
-      },
-    });
   }
 
   protected valueView(reading: ScoreReading) {
@@ -224,7 +165,7 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
         aria-valuetext=${this.t('gauge.valuetext', { score: shown, zone: zoneText })}
       >
         <div part="chart">
-          <canvas aria-hidden="true"></canvas>
+          ${arc(score)}
           <span part="value" class="value" aria-hidden="true">${shown}</span>
         </div>
       </div>

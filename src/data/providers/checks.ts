@@ -2,8 +2,8 @@
  * What a provider's answer must look like before an element shows it: a shape the kit cannot
  * show is an `invalid-response` error, never a blank, a "NaN" or a guess.
  */
-import { IpError } from '../core/errors.js';
-import { measured } from '../units/format.js';
+import { IpError } from '../../core/errors.js';
+import { measured } from '../../units/format.js';
 import type { ScoreReading } from './types.js';
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -3,9 +3,9 @@
  * read them, and what they are. A new provider is a file with a `BiomarkerSource` and a
  * `ScoreSource`, listed in the card's and the gauge's source tables.
  */
-import type { ApiContext } from '../core/api-client.js';
-import type { MessageKey } from '../i18n/translate.js';
-import type { FormatQuantityOptions, FormattedQuantity, Quantity } from '../units/index.js';
+import type { ApiContext } from '../api-client.js';
+import type { MessageKey } from '../../i18n/translate.js';
+import type { FormatQuantityOptions, FormattedQuantity, Quantity } from '../../units/index.js';
 
 /** One reading of a biomarker: a number, or a pair (blood pressure), or null (not available). */
 export type ReadingValue = number | { systolic: number; diastolic: number } | null;

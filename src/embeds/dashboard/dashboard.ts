@@ -1,8 +1,12 @@
 import { css, type PropertyDeclarations } from 'lit';
-import { DASHBOARD_SECTIONS, type DashboardSection, type TokenRequest } from '../../contract.js';
+import {
+  DASHBOARD_SECTIONS,
+  type DashboardSection,
+  type TokenRequest,
+} from '../../protocol/contract.js';
 import { invalidAttribute, type IpError } from '../../core/errors.js';
-import { PluginElement } from '../../core/plugin-element.js';
-import { pluginStyles } from '../../core/plugin.styles.js';
+import { PluginElement } from '../plugin-element.js';
+import { pluginStyles } from '../plugin.styles.js';
 import { baseStyles } from '../../core/shared.styles.js';
 
 const words = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);

@@ -1,7 +1,7 @@
 import { IpError } from '../../core/errors.js';
-import { faceScanIdOf, type PluginMessage } from '../../core/message-bridge.js';
-import { PluginElement } from '../../core/plugin-element.js';
-import { pluginStyles } from '../../core/plugin.styles.js';
+import { faceScanIdOf, type PluginMessage } from '../message-bridge.js';
+import { PluginElement } from '../plugin-element.js';
+import { pluginStyles } from '../plugin.styles.js';
 import { announceScan, firstTime } from '../../core/scan-signal.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { faceScanStyles } from './face-scan.styles.js';
@@ -42,11 +42,11 @@ export class IpFaceScan extends PluginElement {
   protected readonly loadingKey = 'face-scan.loading';
   protected override readonly allow = 'camera; fullscreen';
 
-  private recording = false;
+  #recording = false;
   /** Scans announced to the page: each once, however often the plug-in repeats it. */
-  private announced = new Set<string>();
+  #announced = new Set<string>();
   /** A scan without an id was announced in this measurement. */
-  private announcedUnnamed = false;
+  #announcedUnnamed = false;
 
   /** Fetches a new plug-in URL and starts a new scan in a fresh iframe. */
   restart(): void {
@@ -55,12 +55,12 @@ export class IpFaceScan extends PluginElement {
 
   /** From recordingStarted until the user leaves the result (dismiss, userFinished, error). */
   protected override get busy(): boolean {
-    return this.recording;
+    return this.#recording;
   }
 
   protected override sessionStarting(): void {
-    this.recording = false;
-    this.announcedUnnamed = false;
+    this.#recording = false;
+    this.#announcedUnnamed = false;
   }
 
   protected override preflight(): IpError | null {
@@ -99,29 +99,29 @@ export class IpFaceScan extends PluginElement {
   protected override handleStage(message: PluginMessage): void {
     switch (message.stage) {
       case 'recordingStarted':
-        this.recording = true;
-        this.announcedUnnamed = false;
+        this.#recording = true;
+        this.#announcedUnnamed = false;
         break;
       case 'faceScanSuccessful': {
         // Still busy: the plug-in shows the result until the user continues (dismiss).
         const faceScanId = faceScanIdOf(message.data);
-        if (faceScanId === null ? this.announcedUnnamed : !firstTime(this.announced, faceScanId))
+        if (faceScanId === null ? this.#announcedUnnamed : !firstTime(this.#announced, faceScanId))
           break;
-        if (faceScanId === null) this.announcedUnnamed = true;
+        if (faceScanId === null) this.#announcedUnnamed = true;
         this.emit('ip-scan-complete', { faceScanId });
         announceScan({ tokenEndpoint: this.effectiveTokenEndpoint ?? '', faceScanId });
         break;
       }
       case 'dismiss':
-        this.recording = false;
+        this.#recording = false;
         this.emit('ip-dismiss', {});
         break;
       case 'userFinished':
-        this.recording = false;
+        this.#recording = false;
         break;
       case 'error': {
         // The plug-in shows its own message and lets the user try again: no teardown here.
-        this.recording = false;
+        this.#recording = false;
         const reason = typeof message.data.error === 'string' ? ` (${message.data.error})` : '';
         const text = `<ip-face-scan>: the plug-in reported an error${reason}; the user can try again in it.`;
         console.warn(`[intelliprove-widgets] ${text}`);

@@ -11,6 +11,10 @@ export const en = {
     'Your session could not be started. Check your connection and try again.',
   'error.invalid-response': 'The page received an answer it could not use. Please try again later.',
   'error.invalid-attribute': 'This widget is not set up correctly.',
+};
+
+/** What the data elements (cards, gauges) share. */
+export const enData = {
   'error.api-error': 'Your results could not be loaded.',
   'state.loading': 'Loading…',
   'state.no-scan': 'No face scan yet',
@@ -82,6 +86,7 @@ export const enGauges = {
 /** Every text of every language: the kit's own and the Sahha provider's (loaded with it). */
 export type Catalog = Record<
   | keyof typeof en
+  | keyof typeof enData
   | keyof typeof enEmbeds
   | keyof typeof enCards
   | keyof typeof enGauges

@@ -2,10 +2,10 @@
  * A biomarker from a given face scan, or with the user's last face scans: only cards with
  * `face-scan-id` or `history` fetch this module.
  */
-import { apiGet, type ApiContext } from '../../core/api-client.js';
+import { apiGet, type ApiContext } from '../../api-client.js';
 import { object, objects } from '../checks.js';
 import type { BiomarkerReading } from '../types.js';
-import { readingOf, timeOf, valueOf, type FaceScan } from './face-scans.js';
+import { readingOf, timeOf, valueOf, type FaceScan } from './scans.js';
 
 /** The scan with `id`, or undefined when there is none (204). */
 async function scanById(context: ApiContext, id: string): Promise<FaceScan | undefined> {

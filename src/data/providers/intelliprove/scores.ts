@@ -2,8 +2,8 @@
  * IntelliProve's health metrics and wellbeing scores (JSON API v2), read with the user's
  * action token, for `<ip-metric-gauge>`.
  */
-import { apiGet } from '../../core/api-client.js';
-import type { MessageKey } from '../../i18n/translate.js';
+import { apiGet } from '../../api-client.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import { isObject, object, scoreOf, unexpected } from '../checks.js';
 import type { ScoreReading, ScoreSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';

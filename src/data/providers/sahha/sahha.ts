@@ -2,20 +2,20 @@
  * Sahha's JSON API: health scores and wearable biomarkers, read with the user's profile token
  * (`Authorization: profile <token>`). Loaded only by pages that use `provider="sahha"`.
  */
-import { apiGet } from '../core/api-client.js';
-import { enSahha } from '../i18n/locales/en-sahha.js';
-import { extendEnglish, type MessageKey } from '../i18n/translate.js';
-import type { Quantity } from '../units/index.js';
-import { measured } from '../units/format.js';
-import { formatQuantity } from '../units/quantity.js';
-import { objects, scoreOf, unexpected } from './checks.js';
+import { apiGet } from '../../api-client.js';
+import { enSahha } from '../../../i18n/locales/en-sahha.js';
+import { extendEnglish, type MessageKey } from '../../../i18n/translate.js';
+import type { Quantity } from '../../../units/index.js';
+import { measured } from '../../../units/format.js';
+import { formatQuantity } from '../../../units/quantity.js';
+import { objects, scoreOf, unexpected } from '../checks.js';
 import type {
   BiomarkerInfo,
   BiomarkerReading,
   BiomarkerSource,
   ScoreReading,
   ScoreSource,
-} from './types.js';
+} from '../types.js';
 
 interface SahhaBiomarker {
   type: string;

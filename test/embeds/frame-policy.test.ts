@@ -1,0 +1,83 @@
+// Attack: frame-blocked detection against real CSP headers. Each host page is a same-origin
+// iframe served with its own header; the kit is imported into it from the dev server.
+import { expect } from '@open-wc/testing';
+import { sandboxEnv } from '../helpers/env.js';
+import { apiScenario, relayUrl, scenario, until } from '../helpers/scenario.js';
+
+type Status = HTMLElement & { status: string };
+
+/** A host page (same origin as the test) with `headers`, showing `<ip-face-scan>` for `url`. */
+async function hostPage(headers: Record<string, string>, url: string, allowed: string) {
+  const token = await scenario({ json: { url } });
+  const page = await apiScenario({
+    contentType: 'text/html',
+    headers,
+    body: `<!doctype html><html lang="en"><body>
+      <ip-face-scan token-endpoint="${token.endpoint}" allowed-origins="${allowed}"></ip-face-scan>
+      <script type="module">
+        window.__events = [];
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__violations.push(e.disposition + ' ' + e.effectiveDirective + ' ' + e.blockedURI));
+        for (const type of ['ip-ready', 'ip-error'])
+          document.addEventListener(type, (e) => window.__events.push(type + ' ' + (e.detail.code ?? '')));
+        import('/src/entries/index.ts');
+      </script></body></html>`,
+  });
+  const frame = document.createElement('iframe');
+  frame.style.width = '600px';
+  frame.style.height = '700px';
+  frame.src = `${page.apiBase}/host.html`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const win = frame.contentWindow as Window & { __events: string[]; __violations: string[] };
+  const el = () => frame.contentDocument!.querySelector('ip-face-scan') as Status;
+  await until(() => el().status === 'ready' || el().status === 'error', 'settled', 8000);
+  await new Promise((resolve) => setTimeout(resolve, 400)); // a late event would have come
+  return { frame, el: el(), events: win.__events, violations: win.__violations };
+}
+
+describe('CSP frame-blocked', () => {
+  let plugins: string;
+  before(async () => (plugins = (await sandboxEnv()).plugins));
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('control: an enforced frame-src that leaves the plug-in out → frame-blocked', async () => {
+    const { el, events } = await hostPage(
+      { 'content-security-policy': "frame-src 'self'" },
+      await relayUrl(),
+      plugins,
+    );
+    expect(el.status).to.equal('error');
+    expect(events).to.deep.equal(['ip-error frame-blocked']);
+  });
+
+  it('a Report-Only policy blocks nothing: the plug-in loads, ip-ready, no frame-blocked', async () => {
+    const { el, events, violations } = await hostPage(
+      { 'content-security-policy-report-only': "frame-src 'self'" },
+      await relayUrl(),
+      plugins,
+    );
+    // The browser reported it, as a report-only policy does, and loaded the frame.
+    expect(violations.length).to.be.above(0);
+    expect(violations.every((v) => v === `report frame-src ${plugins}`)).to.equal(true);
+    // The frame did load: it is on the plug-in origin and answers messages.
+    expect(events, 'a policy in report-only mode enforces nothing').to.deep.equal(['ip-ready ']);
+    expect(el.status).to.equal('ready');
+  });
+
+  it('an approved URL that redirects to an origin frame-src blocks → frame-blocked, not ip-ready', async () => {
+    // The approved origin (the page's own, listed in allowed-origins) answers 302 to the relay.
+    const hop = await apiScenario({ status: 302, headers: { location: await relayUrl() } });
+    const own = new URL(hop.apiBase).origin;
+    const { el, events, violations } = await hostPage(
+      { 'content-security-policy': "frame-src 'self'" },
+      `${hop.apiBase}/plugin/`,
+      `${own} ${plugins}`,
+    );
+    // The browser did block it: the violation names the redirect's target.
+    expect(violations).to.deep.equal([`enforce frame-src ${plugins}`]);
+    expect(events).to.deep.equal(['ip-error frame-blocked']);
+    expect(el.status).to.equal('error');
+  });
+});
