@@ -35,6 +35,23 @@ try {
     console.log(`written: ${file}`);
     await page.close();
   }
+  // The gauge in light, dark and a brand theme, and at 200 % zoom (twice the pixels per CSS px).
+  for (const [scale, file] of [
+    [1, 'docs/gauge-themes.png'],
+    [2, 'docs/gauge-zoom.png'],
+  ] as const) {
+    const page = await browser.newPage({
+      viewport: { width: 900, height: 1200 },
+      deviceScaleFactor: scale,
+    });
+    await page.goto(`${sandbox.host.url}/gauge.html`);
+    await settle(page);
+    const target =
+      scale === 1 ? page.locator('main') : page.locator('#dark ip-metric-gauge').first();
+    await target.screenshot({ path: file });
+    console.log(`written: ${file}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await sandbox.close();

@@ -86,16 +86,28 @@ function askFirst(found: Element[], defaults: KitOptions): HandedOver[] {
   return asked;
 }
 
-/** The language texts and chart code the found elements will need, fetched now. */
+/**
+ * What the found elements will fetch once their data is here, fetched now instead: their
+ * language's texts, the trend chart, and the provider code a card or gauge reads with.
+ */
 function fetchAhead(found: Element[], defaults: KitOptions): void {
   const languages = new Set(found.map((el) => languageOf(el, defaults)));
   for (const language of languages) {
     if (language && language !== 'en') void TEXTS[language]().catch(() => {});
   }
-  const trend = found.some(
-    (el) => el.localName === 'ip-biomarker-card' && Number(el.getAttribute('history')) > 1,
-  );
-  if (trend) void import('../charts/trend-chart.js').catch(() => {});
+  const data = found.filter((el) => PURPOSES[el.localName] === 'api');
+  const provider = (el: Element) =>
+    el.getAttribute('provider') || defaults.provider || 'intelliprove';
+  const cards = data.filter((el) => el.localName === 'ip-biomarker-card');
+  const history = (el: Element) => Number(el.getAttribute('history')) > 1;
+  const ahead: (() => Promise<unknown>)[] = [];
+  if (cards.some(history)) ahead.push(() => import('../charts/trend-chart.js'));
+  const chosen = (el: Element) => history(el) || el.hasAttribute('face-scan-id');
+  if (cards.some((el) => provider(el) === 'intelliprove' && chosen(el)))
+    ahead.push(() => import('../data/providers/intelliprove/chosen-scans.js'));
+  if (data.some((el) => provider(el) === 'sahha'))
+    ahead.push(() => import('../data/providers/sahha/sahha.js'));
+  for (const fetch of ahead) void fetch().catch(() => {});
 }
 
 /** Applies `defaults` (page-wide, from the kit's script tag) to every element. */

@@ -256,6 +256,7 @@ describe('faults', () => {
         expect(textOf(el)).to.not.match(/NaN|∞|Infinity|150/);
         expect(el.shadowRoot!.querySelector('[role="meter"]')).to.equal(null);
         expect(failures).to.have.length(0);
+        await expect(el).to.be.accessible();
       });
     }
 
