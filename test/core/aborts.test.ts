@@ -70,6 +70,30 @@ describe('aborts and sharing', () => {
     expect(read.signal!.aborted, 'removal aborts it').to.equal(true);
   });
 
+  it('a read two cards wait for goes on when one of them is removed, and ends when both are', async () => {
+    const token = await scenario({ proxy: true });
+    const api = await apiScenario(SLOW);
+    watch = watchFetch();
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    const cards = ['heart_rate', 'respiratory_rate'].map((biomarker) => {
+      const card = document.createElement('ip-biomarker-card') as IpBiomarkerCard;
+      card.setAttribute('biomarker', biomarker);
+      card.tokenEndpoint = token.endpoint;
+      card.apiBase = api.apiBase;
+      root.append(card);
+      return card;
+    });
+    await until(() => watch!.calls.some((c) => c.url.startsWith(api.apiBase)), 'reading');
+    const reads = () => watch!.calls.filter((c) => c.url.startsWith(api.apiBase));
+    cards[0]!.remove();
+    await nextTask();
+    await nextTask();
+    expect(reads(), 'one read for both').to.have.length(1);
+    expect(reads()[0]!.signal!.aborted, 'the other card still waits for it').to.equal(false);
+    await until(() => cards[1]!.status === 'ready', 'the other card shows its value', 6000);
+    expect(reads()).to.have.length(1);
+  });
+
   it('a removed face scan aborts its pending token request', async () => {
     const plugins = (await sandboxEnv()).plugins;
     const token = await scenario({ json: { url: await relayUrl() }, delayMs: 3000 });
