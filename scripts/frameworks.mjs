@@ -10,7 +10,7 @@ const APPS = ['vue', 'react', 'angular'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-if (!existsSync(`${root}dist/entries/index.js`)) {
+if (!existsSync(`${root}dist/index.js`)) {
   console.error('The kit is not built: run `npm run build` first.');
   process.exit(1);
 }

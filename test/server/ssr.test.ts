@@ -8,7 +8,7 @@ describe('server-side imports', () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
     // The build, not the sources: a computed path keeps the type-check independent of dist/.
     const dist = new URL('../../dist/', import.meta.url).href;
-    const kit = await import(`${dist}entries/index.js`);
+    const kit = await import(`${dist}index.js`);
     assert.equal(typeof kit.IpFaceScan, 'function');
     assert.equal(typeof kit.configure, 'function');
     for (const path of [
@@ -24,7 +24,7 @@ describe('server-side imports', () => {
         name,
       );
     }
-    const server = await import(`${dist}server/index.js`);
+    const server = await import(`${dist}server.js`);
     assert.equal(typeof server.createTokenHandler, 'function');
     assert.doesNotThrow(() => kit.clearSession());
   });
