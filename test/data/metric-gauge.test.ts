@@ -3,6 +3,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
+import { BIOMARKERS } from '../../src/data/providers/intelliprove/scans.js';
+import { intelliproveScores } from '../../src/data/providers/intelliprove/scores.js';
 import { engineGet, render, setup, textOf } from '../helpers/data.js';
 import { apiScenario, scenario, until } from '../helpers/scenario.js';
 
@@ -203,26 +205,9 @@ describe('<ip-metric-gauge>', () => {
 describe('cards and gauges on one page', () => {
   it('make one token request and one request per API endpoint', async () => {
     const where = await setup();
-    const metrics = [
-      'energy_balance',
-      'general_fitness',
-      'hypertension',
-      'mental_health_risk',
-      'mental_stress',
-      'sleep_quality',
-      'wellbeing_mental',
-      'wellbeing_physical',
-      'wellbeing_energy_sleep',
-    ];
-    const biomarkers = [
-      'heart_rate',
-      'respiratory_rate',
-      'heart_rate_variability',
-      'resonant_breathing_score',
-      'systolic_blood_pressure',
-      'diastolic_blood_pressure',
-      'blood_pressure',
-    ];
+    // Every metric and every biomarker IntelliProve has, as the kit lists them.
+    const metrics = Object.keys(intelliproveScores.entries);
+    const biomarkers = Object.keys(BIOMARKERS);
     const attrs = `token-endpoint="${where.endpoint}" api-base="${where.apiBase}"`;
     const page = await fixture<HTMLElement>(`<div>
       ${metrics.map((m) => `<ip-metric-gauge metric="${m}" ${attrs}></ip-metric-gauge>`).join('')}
