@@ -21,7 +21,9 @@ export type IpErrorCode =
   /** The browser has no camera API. */
   | 'camera-unavailable'
   /** The plug-in reported an error stage. */
-  | 'plugin-error';
+  | 'plugin-error'
+  /** The element's code could not be loaded (script-tag pages: a missing chunk, a CSP). */
+  | 'load-failed';
 
 /** An error with a code the elements can report as-is. */
 export class IpError extends Error {

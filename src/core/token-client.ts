@@ -127,6 +127,8 @@ export interface HandedOver {
   /** The request body, as JSON. */
   body: string;
   response: Promise<Response>;
+  /** Aborts it: nobody took it in time, its session ended, or its element gave up on it. */
+  controller: AbortController;
 }
 
 /** Token requests started by the loader, until an element takes them (or the session ends). */
@@ -139,6 +141,7 @@ const HANDED_OVER_MS = 10_000;
 export function handOver(requests: readonly HandedOver[]): void {
   handedOver.push(...requests);
   setTimeout(() => {
+    for (const request of requests) if (handedOver.includes(request)) request.controller.abort();
     handedOver = handedOver.filter((request) => !requests.includes(request));
   }, HANDED_OVER_MS);
 }
@@ -151,21 +154,21 @@ export function takeHandedOver(
   endpoint: string,
   credentials: RequestCredentials,
   body: { purpose: string },
-): Promise<Response> | undefined {
+): HandedOver | undefined {
   const href = endpointKey(endpoint);
   const json = JSON.stringify(body);
-  const list = handedOver;
-  const index = list.findIndex(
+  const index = handedOver.findIndex(
     (request) =>
       request.endpoint === href &&
       request.credentials === credentials &&
       (body.purpose === 'api' ? JSON.parse(request.body).purpose === 'api' : request.body === json),
   );
-  return index < 0 ? undefined : list.splice(index, 1)[0]!.response;
+  return index < 0 ? undefined : handedOver.splice(index, 1)[0];
 }
 
 /** Drops the loader's requests that no element took: they belong to the session that ended. */
 export function forgetHandedOver(): void {
+  for (const request of handedOver) request.controller.abort();
   handedOver = [];
 }
 
@@ -228,9 +231,19 @@ async function attempt(
     // The script-tag loader may have asked already, while the element's code was on its way.
     const started = attempt === 0 ? takeHandedOver(endpoint, credentials, request) : undefined;
     try {
-      response = await (started
-        ? waitFor(started, options.signal)
-        : fetch(endpoint, { ...tokenFetchInit(request, credentials), signal: options.signal }));
+      if (started) {
+        // Taken over: it ends with the element's wait (removed, timed out) like its own would.
+        const stop = () => started.controller.abort();
+        options.signal.addEventListener('abort', stop, { once: true });
+        response = await waitFor(started.response, options.signal).finally(() =>
+          options.signal.removeEventListener('abort', stop),
+        );
+      } else {
+        response = await fetch(endpoint, {
+          ...tokenFetchInit(request, credentials),
+          signal: options.signal,
+        });
+      }
     } catch (error) {
       options.signal.throwIfAborted();
       unreachable = error;

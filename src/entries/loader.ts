@@ -48,7 +48,7 @@ function languageOf(el: Element, defaults: KitOptions): Language | undefined {
     el.getAttribute('lang') || defaults.lang || el.closest('[lang]')?.getAttribute('lang');
   if (!tag) return undefined;
   const short = tag.trim().toLowerCase().split(/[-_]/)[0]!;
-  return short in TEXTS ? (short as Language) : 'en';
+  return Object.hasOwn(TEXTS, short) ? (short as Language) : 'en';
 }
 
 /**
@@ -68,20 +68,28 @@ function askFirst(found: Element[], defaults: KitOptions): HandedOver[] {
     // What the element would refuse before asking, it is not asked for here either.
     if (!purpose || !endpoint || !CREDENTIALS.includes(credentials)) continue;
     if (purpose === 'face-scan' && !camera) continue;
-    const href = new URL(endpoint, document.baseURI).href;
-    if (purpose === 'api' && apiAsked.has(`${href} ${credentials}`)) continue;
-    apiAsked.add(`${href} ${credentials}`);
+    let href: string;
+    try {
+      href = new URL(endpoint, document.baseURI).href;
+    } catch {
+      continue; // the element says what is wrong with it
+    }
+    const key = `${href} ${credentials}`;
+    if (purpose === 'api' && apiAsked.has(key)) continue;
+    if (purpose === 'api') apiAsked.add(key);
     const language = languageOf(el, defaults);
     const body = JSON.stringify({ purpose, ...(language ? { language } : {}) });
+    const controller = new AbortController();
     const response = fetch(href, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body,
       credentials,
       redirect: 'manual',
+      signal: controller.signal,
     });
     response.catch(() => {}); // its element sees the failure, and asks again
-    asked.push({ endpoint: href, credentials, body, response });
+    asked.push({ endpoint: href, credentials, body, response, controller });
   }
   return asked;
 }
@@ -110,58 +118,103 @@ function fetchAhead(found: Element[], defaults: KitOptions): void {
   for (const fetch of ahead) void fetch().catch(() => {});
 }
 
-/** Applies `defaults` (page-wide, from the kit's script tag) to every element. */
-type Starter = (defaults: KitOptions) => void;
+/** Applies another tag's `data-*` defaults and `data-define` (the script included again). */
+type Starter = (defaults: KitOptions, define: readonly string[]) => void;
+
+/** What an element says when its code could not be loaded: the kit's own texts cannot be here. */
+const NOT_LOADED: Record<Language, string> = {
+  en: 'This health widget could not be loaded.',
+  nl: 'Deze gezondheidswidget kon niet worden geladen.',
+  fr: 'Ce widget santé n’a pas pu être chargé.',
+  da: 'Denne sundhedswidget kunne ikke indlæses.',
+  sv: 'Den här hälsowidgeten kunde inte läsas in.',
+};
+
+/**
+ * Every `tag` on the page whose code could not be loaded says so: a visible line in the page's
+ * language, `status="error"`, `ip-error` with `load-failed`, and one console message naming the fix.
+ */
+function notLoaded(tag: string, error: unknown, defaults: KitOptions): void {
+  const policy = /trusted ?type|policy/i.test(String(error));
+  const message =
+    `<${tag}> could not be loaded. ` +
+    (policy
+      ? `The page's Trusted Types policy refused the kit's: add "trusted-types lit-html" to its CSP.`
+      : `Serve the whole dist/ folder (its chunks/ sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.`);
+  console.error(`[intelliprove-widgets] ${message}`, error);
+  for (const el of document.querySelectorAll(`${tag}:not(:defined)`)) {
+    el.textContent = NOT_LOADED[languageOf(el, defaults) ?? 'en'];
+    el.setAttribute('status', 'error');
+    el.setAttribute('role', 'alert');
+    const detail = { code: 'load-failed', message };
+    el.dispatchEvent(new CustomEvent('ip-error', { detail, bubbles: true, composed: true }));
+  }
+}
 
 /** Applies `defaults`, then defines the elements of `define` and every kit tag that appears. */
 export function start(defaults: KitOptions, define: readonly string[]): void {
   const holder = globalThis as unknown as Record<symbol, Starter | undefined>;
-  // Included again: its data-* attributes count too, but the page is watched once.
-  if (holder[STARTED]) return holder[STARTED](defaults);
+  // Included again: its data-* attributes and data-define count too; the page is watched once.
+  if (holder[STARTED]) return holder[STARTED](defaults, define);
   const options = [defaults];
   let page: Promise<PageModule> | undefined;
   let asked: HandedOver[] = [];
+  let begun = false;
   const kit = () =>
     (page ??= import('./page.js').then((module) => {
       for (const each of options) module.configure(each);
       module.handOver(asked);
       return module;
     }));
-  holder[STARTED] = (more) => {
+  const pending = new Set(Object.keys(ELEMENTS).filter((tag) => !customElements.get(tag)));
+  const later: string[] = [];
+  holder[STARTED] = (more, defineMore) => {
     options.push(more);
     if (page) void page.then((module) => module.configure(more));
+    if (begun) defineAll(defineMore);
+    else later.push(...defineMore);
   };
-  const pending = new Set(Object.keys(ELEMENTS).filter((tag) => !customElements.get(tag)));
+  // The session may end before the kit's code is here: its early requests go with it.
+  document.addEventListener('ip-clear-session', () => {
+    for (const request of asked) request.controller.abort();
+    asked = [];
+  });
 
   function load(tag: string): void {
     if (!pending.delete(tag)) return;
     Promise.all([kit(), ELEMENTS[tag]!()]).then(
       ([module, element]) => module.define(tag, element),
-      (error: unknown) =>
-        console.error(
-          `[intelliprove-widgets] <${tag}> could not be loaded. Serve the whole dist/ folder (its chunks/ ` +
-            `sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.`,
-          error,
-        ),
+      (error: unknown) => notLoaded(tag, error, defaults),
     );
+  }
+
+  /** Defines the tags `data-define` names, or all of them. */
+  function defineAll(names: readonly string[]): void {
+    for (const tag of names) {
+      if (tag !== 'all' && !(tag in ELEMENTS))
+        console.warn(
+          `[intelliprove-widgets] data-define: "${tag}" is not an element of the kit; use ` +
+            `"all" or some of: ${Object.keys(ELEMENTS).join(' ')}.`,
+        );
+    }
+    for (const tag of names.includes('all') ? [...pending] : names) load(tag);
   }
 
   const undefinedTags = (root: ParentNode) =>
     [...root.querySelectorAll(':not(:defined)')].filter((el) => pending.has(el.localName));
 
   function begin(): void {
+    begun = true;
     const found = undefinedTags(document);
-    asked = askFirst(found, defaults);
-    fetchAhead(found, defaults);
-    const wanted = define.includes('all') ? [...pending] : define;
-    for (const tag of wanted) {
-      if (!(tag in ELEMENTS))
-        console.warn(
-          `[intelliprove-widgets] data-define: "${tag}" is not an element of the kit; use ` +
-            `"all" or some of: ${Object.keys(ELEMENTS).join(' ')}.`,
-        );
+    // Only a head start: whatever goes wrong here, the elements still load and say what is wrong.
+    try {
+      asked = askFirst(found, defaults);
+      fetchAhead(found, defaults);
+    } catch (error) {
+      console.warn('[intelliprove-widgets] could not start the page’s requests early:', error);
     }
-    for (const tag of [...wanted, ...found.map((el) => el.localName)]) load(tag);
+    defineAll([...define, ...later]);
+    for (const el of found) load(el.localName);
     if (pending.size === 0) return;
     const observer = new MutationObserver((records) => {
       for (const record of records) {

@@ -86,6 +86,8 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
     return this.renderRoot.querySelector('canvas') ?? undefined;
   }
   #chart?: Chart<'line'>;
+  /** The trend's code could not be loaded: the card shows its reading alone. */
+  #trendless = false;
 
   protected sources() {
     return SOURCES;
@@ -146,9 +148,30 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
       this.#chart = undefined;
       return;
     }
-    const { drawTrend } = await import('../../charts/trend-chart.js');
+    let chart: typeof import('../../charts/trend-chart.js');
+    try {
+      chart = await import('../../charts/trend-chart.js');
+    } catch (error) {
+      // The reading stands without its trend: no empty chart box, and the page is told why.
+      if (!this.#trendless) {
+        console.error(
+          '[intelliprove-widgets] The trend chart could not be loaded. Serve the whole dist/ ' +
+            "folder (its chunks/ sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.",
+          error,
+        );
+      }
+      this.#trendless = true;
+      this.requestUpdate();
+      return;
+    }
     if (this.isConnected && this.#canvas === canvas)
-      this.#chart = drawTrend(this, canvas, this.reading!.history!, this.language, this.#chart);
+      this.#chart = chart.drawTrend(
+        this,
+        canvas,
+        this.reading!.history!,
+        this.language,
+        this.#chart,
+      );
   }
 
   protected valueView(reading: BiomarkerReading) {
@@ -204,7 +227,7 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
             </p>`
       }
       ${
-        count >= 2
+        count >= 2 && !this.#trendless
           ? html`<div part="chart" class="chart">
               <canvas role="img" aria-label=${this.t('card.trend', { count })}></canvas>
             </div>`

@@ -18,6 +18,8 @@ export const gaugeStyles = css`
     position: relative;
     width: 100%;
     max-width: var(--ip-gauge-size, 200px);
+    /* The score is sized against the ring (cqi), so large text never spills onto it. */
+    container-type: inline-size;
   }
   svg {
     display: block;
@@ -63,7 +65,7 @@ export const gaugeStyles = css`
     bottom: 2px;
     left: 50%;
     transform: translateX(-50%);
-    font-size: var(--ip-gauge-value-size, 1.8rem);
+    font-size: min(var(--ip-gauge-value-size, 1.8rem), 15cqi);
     font-weight: 700;
     line-height: 1;
     font-variant-numeric: tabular-nums;

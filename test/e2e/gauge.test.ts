@@ -1,0 +1,126 @@
+// Attack tests of the SVG gauge (review), through the built kit.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
+import { launch, watch } from '../helpers/browser.js';
+import { startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+
+describe('SVG gauge', () => {
+  let sandbox: Sandbox;
+  let host: FixtureHost;
+  let browser: Browser;
+  let n = 0;
+  const gaugePage = (
+    css = '',
+    body = '<ip-metric-gauge metric="mental_stress" lang="en"></ip-metric-gauge>',
+  ) => {
+    host.page(`/atk-g-${n + 1}.css`, css, { 'content-type': 'text/css' });
+    return host.page(
+      `/atk-g-${++n}.html`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gauge</title>
+      <link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/atk-g-${n}.css">
+      <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
+        data-token-endpoint="/api/ip-token"></script></head>
+      <body>${body}</body></html>`,
+      {
+        'content-security-policy':
+          "default-src 'self'; script-src 'self'; style-src 'self'; " +
+          `connect-src 'self' ${sandbox.engine.url}; img-src 'self' data:; ` +
+          "require-trusted-types-for 'script'; trusted-types lit-html",
+      },
+    );
+  };
+  const ready = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('ip-metric-gauge')].every((el) =>
+          ['ready', 'empty', 'error'].includes(el.getAttribute('status') ?? ''),
+        ),
+      undefined,
+      { timeout: 12_000 },
+    );
+
+  before(async () => {
+    sandbox = await startSandbox();
+    host = await startFixtureHost(sandbox);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await sandbox?.close();
+  });
+
+  it('under forced colors (Windows High Contrast) the arc is still told apart from the track', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(gaugePage());
+    await ready(page);
+    const strokes = await page.$eval('ip-metric-gauge', (el) => {
+      const svg = el.shadowRoot!.querySelector('svg')!;
+      return {
+        forced: matchMedia('(forced-colors: active)').matches,
+        track: getComputedStyle(svg.querySelector('.track')!).stroke,
+        arc: getComputedStyle(svg.querySelector('.arc')!).stroke,
+      };
+    });
+    assert.equal(strokes.forced, true);
+    assert.notEqual(strokes.arc, strokes.track, `arc and track both ${strokes.arc}`);
+    await page.close();
+  });
+
+  it('dark color-scheme: the arc, track and text take their dark values (no violation)', async () => {
+    const page = await browser.newPage();
+    const seen = await watch(page);
+    await page.goto(gaugePage(':root { color-scheme: dark; background: #000; }'));
+    await ready(page);
+    const colors = await page.$eval('ip-metric-gauge', (el) => {
+      const root = el.shadowRoot!;
+      return {
+        track: getComputedStyle(root.querySelector('.track')!).stroke,
+        text: getComputedStyle(root.querySelector('[part="value"]')!).color,
+        surface: getComputedStyle(root.querySelector('[part="base"]')!).backgroundColor,
+      };
+    });
+    assert.deepEqual(colors, {
+      track: 'rgb(42, 58, 74)',
+      text: 'rgb(230, 237, 243)',
+      surface: 'rgb(22, 32, 43)',
+    });
+    assert.deepEqual(seen.violations, []);
+    await page.close();
+  });
+
+  for (const fontSize of ['16px', '24px', '32px']) {
+    it(`text zoom (root font-size ${fontSize}): the score stays inside the ring\u2019s hole`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      await page.goto(
+        gaugePage(`:root { font-size: ${fontSize}; } ip-metric-gauge { width: 320px; }`),
+      );
+      await ready(page);
+      const geometry = await page.$eval('ip-metric-gauge', (el) => {
+        const root = el.shadowRoot!;
+        const svg = root.querySelector('svg')!.getBoundingClientRect();
+        const value = root.querySelector('[part="value"]')!;
+        const range = document.createRange();
+        range.selectNodeContents(value);
+        const text = range.getBoundingClientRect(); // the glyphs' box
+        const scale = svg.width / 200;
+        const cx = svg.left + 100 * scale;
+        const cy = svg.top + 100 * scale;
+        const inner = (84 - 13) * scale; // the ring's inner radius
+        const corners = [
+          [text.left, text.top],
+          [text.right, text.top],
+        ].map(([x, y]) => Math.hypot(x! - cx, y! - cy));
+        return { inner, farthest: Math.max(...corners), value: value.textContent };
+      });
+      assert.ok(
+        geometry.farthest <= geometry.inner,
+        `score "${geometry.value}" reaches ${geometry.farthest.toFixed(1)} px from the centre; the ring starts at ${geometry.inner.toFixed(1)} px`,
+      );
+      await page.close();
+    });
+  }
+});
