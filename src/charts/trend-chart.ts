@@ -13,7 +13,7 @@ import {
 } from 'chart.js';
 import type { Language } from '../protocol/contract.js';
 import { formatDateTime } from '../i18n/format.js';
-import { themeColor } from '../core/theme.js';
+import { themeColor } from './theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler);
 

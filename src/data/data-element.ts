@@ -7,7 +7,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { requestedLanguage, toLanguage } from '../core/language.js';
-import { enData } from '../i18n/locales/en.js';
+import { enData } from '../i18n/locales/en-data.js';
 import { extendEnglish, localize, type MessageKey } from '../i18n/translate.js';
 import type { SourceTable } from './providers/index.js';
 import type { AnySource } from './providers/types.js';

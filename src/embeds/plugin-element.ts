@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { keyed } from 'lit/directives/keyed.js';
 import type { TokenRequest } from '../protocol/contract.js';
 import { requestedLanguage, toLanguage } from '../core/language.js';
-import { enEmbeds } from '../i18n/locales/en.js';
+import { enEmbeds } from '../i18n/locales/en-embeds.js';
 import { extendEnglish, localize, type MessageKey } from '../i18n/translate.js';
 import { pageDefaults } from '../core/config.js';
 import { IpError, missingTokenEndpoint } from '../core/errors.js';

@@ -39,7 +39,11 @@ for (const lang of LANGS) {
 
     before(async () => {
       en = {
-        ...Object.assign({}, ...Object.values(await import('../../src/i18n/locales/en.js'))),
+        ...(await import('../../src/i18n/locales/en.js')).en,
+        ...(await import('../../src/i18n/locales/en-data.js')).enData,
+        ...(await import('../../src/i18n/locales/en-embeds.js')).enEmbeds,
+        ...(await import('../../src/i18n/locales/en-cards.js')).enCards,
+        ...(await import('../../src/i18n/locales/en-gauges.js')).enGauges,
         ...(await import('../../src/i18n/locales/en-sahha.js')).enSahha,
       };
       catalog = await LOADERS[lang]();

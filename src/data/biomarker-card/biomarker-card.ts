@@ -17,7 +17,7 @@ import {
   type QuantityLabel,
 } from '../../units/index.js';
 import type { ApiContext } from '../api-client.js';
-import { enCards } from '../../i18n/locales/en.js';
+import { enCards } from '../../i18n/locales/en-cards.js';
 import { extendEnglish } from '../../i18n/translate.js';
 import { cardStyles } from './biomarker-card.styles.js';
 

@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { formatUnit } from '../../i18n/unit-format.js';
 import type { ApiContext } from '../api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
-import { enGauges } from '../../i18n/locales/en.js';
+import { enGauges } from '../../i18n/locales/en-gauges.js';
 import { extendEnglish } from '../../i18n/translate.js';
 import { sourceTable } from '../providers/index.js';
 import { intelliproveScores } from '../providers/intelliprove/scores.js';
