@@ -5,6 +5,7 @@ import { VERSION } from './version.js';
 import { onConfigure, pageDefaults } from './config.js';
 import { invalidAttribute, type IpError } from './errors.js';
 import type { IpEventDetailMap } from './events.js';
+import type { TokenSource } from './session.js';
 
 export type ElementStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -15,6 +16,8 @@ const logged = new Set<string>();
 /**
  * What every IntelliProve element shares: the common attributes of CONTRACT §3, page-wide
  * defaults, a reflected `status` that CSS can target, and typed events that cross shadow roots.
+ * The members marked internal are for the kit's controllers (the plug-in session, the
+ * localizer, the reading), not for pages.
  */
 export abstract class IpElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -23,7 +26,6 @@ export abstract class IpElement extends LitElement {
     credentials: {},
     lang: {},
     status: { reflect: true },
-    userLanguage: { state: true },
   };
 
   /** The kit version that defined this element (read by `define()` on a clash). */
@@ -44,8 +46,12 @@ export abstract class IpElement extends LitElement {
   /** What the element shows now: `idle`, `loading`, `ready`, `empty` or `error`. Reflected. */
   status: ElementStatus = 'idle';
 
-  /** The user's own language, from the token endpoint (used where the page sets none). */
-  declare protected userLanguage?: string;
+  /**
+   * The user's own language, from the token endpoint (used where the page sets none). Set by
+   * the controllers as they take in a token, before the render that uses it.
+   * @internal
+   */
+  userLanguage?: string;
 
   #unsubscribe: (() => void)[] = [];
 
@@ -74,28 +80,49 @@ export abstract class IpElement extends LitElement {
     this.#unsubscribe = [];
   }
 
-  /** Display language: own `lang`, page default, nearest `[lang]`, the user's, the browser's. */
-  protected get language(): Language {
+  /**
+   * Display language: own `lang`, page default, nearest `[lang]`, the user's, the browser's.
+   * @internal
+   */
+  get language(): Language {
     return resolveLanguage(this, this.userLanguage);
   }
 
-  /** The token endpoint in force: own attribute, then the page default. */
-  protected get effectiveTokenEndpoint(): string | undefined {
+  /**
+   * The token endpoint in force: own attribute, then the page default.
+   * @internal
+   */
+  get effectiveTokenEndpoint(): string | undefined {
     return this.tokenEndpoint || pageDefaults().tokenEndpoint || undefined;
   }
 
-  /** The credentials mode in force (own, page default, `same-origin`); throws for an unknown one. */
-  protected credentialsMode(): RequestCredentials {
+  /**
+   * The credentials mode in force (own, page default, `same-origin`); throws for an unknown one.
+   * @internal
+   */
+  credentialsMode(): RequestCredentials {
     const mode = this.credentials || pageDefaults().credentials || 'same-origin';
     if (CREDENTIALS.includes(mode)) return mode;
     throw invalidAttribute(this, 'credentials', mode, 'a fetch credentials mode', CREDENTIALS);
   }
 
   /**
+   * The token endpoint and credentials mode in force (undefined without an endpoint); throws
+   * `invalid-attribute` for an unknown credentials mode.
+   * @internal
+   */
+  tokenSource(): TokenSource | undefined {
+    const credentials = this.credentialsMode();
+    const tokenEndpoint = this.effectiveTokenEndpoint;
+    return tokenEndpoint ? { tokenEndpoint, credentials } : undefined;
+  }
+
+  /**
    * Tells the page about a failure: `ip-error`, and a console message naming the fix — once
    * for all the elements that fail alike in the same task (twenty cards, one signed-out user).
+   * @internal
    */
-  protected announceError(error: IpError): void {
+  announceError(error: IpError): void {
     if (!logged.size) setTimeout(() => logged.clear());
     if (!logged.has(error.message)) console.error(`[intelliprove-widgets] ${error.message}`);
     logged.add(error.message);
@@ -106,8 +133,11 @@ export abstract class IpElement extends LitElement {
     });
   }
 
-  /** Fires a kit event that bubbles out of shadow roots. */
-  protected emit<K extends keyof IpEventDetailMap>(type: K, detail: IpEventDetailMap[K]): boolean {
+  /**
+   * Fires a kit event that bubbles out of shadow roots.
+   * @internal
+   */
+  emit<K extends keyof IpEventDetailMap>(type: K, detail: IpEventDetailMap[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

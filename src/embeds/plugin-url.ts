@@ -2,6 +2,7 @@
  * Which plug-in URLs the kit will load (CONTRACT §4): `https:` on `intelliprove.com` or one of
  * its subdomains, or an origin the host listed in `allowed-origins`. Everything else is refused.
  */
+import { IpError } from '../core/errors.js';
 
 /** Parses `allowed-origins` (space/comma separated, or a list) into exact origins. */
 export function parseOrigins(value: string | readonly string[] | undefined): string[] {
@@ -59,4 +60,14 @@ export function redactUrl(url: URL): string {
   }
   copy.hash = '';
   return copy.href;
+}
+
+/** The `invalid-url` error for a plug-in URL from `endpoint` that is not on a trusted origin. */
+export function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): IpError {
+  return new IpError(
+    'invalid-url',
+    `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its ` +
+      `subdomains and allowed-origins (${origins.join(' ') || 'none set'}) are loaded. Return the ` +
+      `URL IntelliProve gave, unaltered, or add its origin to allowed-origins.`,
+  );
 }

@@ -1,9 +1,8 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { Chart } from 'chart.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { UNIT_SYSTEMS, isUnitSystem, type UnitSystem } from '../../protocol/contract.js';
 import { pageDefaults } from '../../core/config.js';
-import { DataElement } from '../data-element.js';
 import { IpError, invalidAttribute } from '../../core/errors.js';
+import { IpElement } from '../../core/ip-element.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { dataStyles } from '../data.styles.js';
 import { formatDateTime, formatNumber, formatRelativeTime } from '../../i18n/format.js';
@@ -16,10 +15,11 @@ import {
   resolveUnitSystem,
   type QuantityLabel,
 } from '../../units/index.js';
-import type { ApiContext } from '../api-client.js';
 import { enCards } from '../../i18n/locales/en-cards.js';
 import { extendEnglish } from '../../i18n/translate.js';
+import { Reading } from '../reading.js';
 import { cardStyles } from './biomarker-card.styles.js';
+import { Trend } from './trend.js';
 
 /** The providers whose biomarkers a card shows; Sahha's code is fetched by its first card. */
 const SOURCES = sourceTable<BiomarkerSource>({
@@ -56,8 +56,9 @@ const SOURCES = sourceTable<BiomarkerSource>({
  * @cssprop --ip-chart-line - Trend line colour.
  * @cssprop --ip-chart-fill - Area under the trend line.
  */
-export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSource> {
+export class IpBiomarkerCard extends IpElement {
   static override properties: PropertyDeclarations = {
+    provider: {},
     biomarker: {},
     faceScanId: { attribute: 'face-scan-id' },
     unitSystem: { attribute: 'unit-system' },
@@ -69,6 +70,9 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
   }
 
   static override styles = [baseStyles, dataStyles, cardStyles];
+
+  /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
+  declare provider?: string;
 
   /** Which biomarker: `heart_rate`, `respiratory_rate`, `heart_rate_variability`, `resonant_breathing_score`, `systolic_blood_pressure`, `diastolic_blood_pressure` or `blood_pressure`. */
   declare biomarker?: string;
@@ -82,34 +86,36 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
   /** N > 1 also draws a trend of the last N scans. */
   declare history?: number;
 
-  get #canvas(): HTMLCanvasElement | undefined {
-    return this.renderRoot.querySelector('canvas') ?? undefined;
-  }
-  #chart?: Chart<'line'>;
-  /** The trend's code could not be loaded: the card shows its reading alone. */
-  #trendless = false;
+  /** The reading: read, held while shown, read again after a scan or for a new session. */
+  readonly #reading = new Reading<BiomarkerReading, BiomarkerSource>(this, {
+    sources: SOURCES,
+    select: () => ({ attribute: 'biomarker', key: this.biomarker, noun: 'biomarker' }),
+    args: () => [this.biomarker, this.faceScanId, this.history],
+    read: (source, key, context) =>
+      source.read(context, key, {
+        id: this.faceScanId || undefined,
+        history: this.history ?? undefined,
+      }),
+    check: () => this.#checkHistory(),
+    isEmpty: (reading) => reading.value === null,
+    view: (reading) => this.#view(reading),
+    skeleton: () =>
+      html`<span class="skeleton value-skeleton" aria-hidden="true"></span>
+        <span class="skeleton time-skeleton" aria-hidden="true"></span>`,
+  });
 
-  protected sources() {
-    return SOURCES;
+  readonly #trend = new Trend(this, () => this.#reading.value?.history);
+
+  /** Reads the biomarker again, fresh from the API. */
+  reload(): void {
+    this.#reading.reload();
   }
 
-  protected selection(): [string, string | undefined, string] {
-    return ['biomarker', this.biomarker, 'biomarker'];
+  override render() {
+    return this.#reading.render();
   }
 
-  protected dataArgs() {
-    return [this.biomarker, this.faceScanId, this.history];
-  }
-
-  protected read(source: BiomarkerSource, key: string, context: ApiContext) {
-    return source.read(context, key, {
-      id: this.faceScanId || undefined,
-      history: this.history ?? undefined,
-    });
-  }
-
-  protected override checkAttributes(): void {
-    super.checkAttributes();
+  #checkHistory(): void {
     const history = this.history;
     if (history !== undefined && history !== null && !(Number.isInteger(history) && history >= 0))
       throw new IpError(
@@ -118,72 +124,29 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
       );
   }
 
-  protected isEmpty(reading: BiomarkerReading): boolean {
-    return reading.value === null;
-  }
-
   /** The unit system to show in; an `invalid-attribute` error for one that is not. */
   get #effectiveUnitSystem(): UnitSystem {
     const asked = this.unitSystem || pageDefaults().unitSystem;
     if (asked && !isUnitSystem(asked))
       throw invalidAttribute(this, 'unit-system', asked, 'a unit system', UNIT_SYSTEMS);
-    return resolveUnitSystem(this.unitSystem, pageDefaults().unitSystem, this.userUnitSystem);
+    return resolveUnitSystem(
+      this.unitSystem,
+      pageDefaults().unitSystem,
+      this.#reading.userUnitSystem,
+    );
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#chart?.destroy();
-    this.#chart = undefined;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    void this.#drawTrend();
-  }
-
-  async #drawTrend(): Promise<void> {
-    const canvas = this.#canvas; // rendered only with two points or more
-    if (!canvas) {
-      this.#chart?.destroy();
-      this.#chart = undefined;
-      return;
-    }
-    let chart: typeof import('../../charts/trend-chart.js');
-    try {
-      chart = await import('../../charts/trend-chart.js');
-    } catch (error) {
-      // The reading stands without its trend: no empty chart box, and the page is told why.
-      if (!this.#trendless) {
-        console.error(
-          '[intelliprove-widgets] The trend chart could not be loaded. Serve the whole dist/ ' +
-            "folder (its chunks/ sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.",
-          error,
-        );
-      }
-      this.#trendless = true;
-      this.requestUpdate();
-      return;
-    }
-    if (this.isConnected && this.#canvas === canvas)
-      this.#chart = chart.drawTrend(
-        this,
-        canvas,
-        this.reading!.history!,
-        this.language,
-        this.#chart,
-      );
-  }
-
-  protected valueView(reading: BiomarkerReading) {
-    const source = this.resolveSource();
-    const info = this.entry(source);
-    const label = this.t(info.label);
+  #view(reading: BiomarkerReading): TemplateResult {
+    const { i18n, choice } = this.#reading;
+    const source = choice.loaded();
+    const info = choice.entry(source);
+    const label = i18n.t(info.label);
     if (reading.value === null)
-      return this.emptyView(label, 'state.not-available', 'state.not-available-hint');
+      return this.#reading.emptyView('state.not-available', 'state.not-available-hint');
     const lang = this.language;
     const unitSystem = this.#effectiveUnitSystem;
     const labels = Object.fromEntries(
-      QUANTITY_LABELS.map((name) => [name, this.t(`unit.${name}`)]),
+      QUANTITY_LABELS.map((name) => [name, i18n.t(`unit.${name}`)]),
     ) as Record<QuantityLabel, string>;
     let value: string;
     let unit: string;
@@ -198,7 +161,7 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
       value = formatted.value;
       unit = formatted.unit;
       const band = info.hint?.(reading.value);
-      hint = band ? this.t(band) : undefined;
+      hint = band ? i18n.t(band) : undefined;
     }
     // The trend draws the readings that have a value, from two on.
     const count =
@@ -218,26 +181,21 @@ export class IpBiomarkerCard extends DataElement<BiomarkerReading, BiomarkerSour
               <time datetime=${reading.at.toISOString()} title=${formatDateTime(lang, reading.at)}
                 >${
                   reading.period === 'day'
-                    ? this.t('card.day', {
+                    ? i18n.t('card.day', {
                         date: formatDateTime(lang, reading.at, { dateStyle: 'medium' }),
                       })
-                    : this.t('card.measured', { time: formatRelativeTime(lang, reading.at) })
+                    : i18n.t('card.measured', { time: formatRelativeTime(lang, reading.at) })
                 }</time
               >
             </p>`
       }
       ${
-        count >= 2 && !this.#trendless
+        count >= 2 && this.#trend.available
           ? html`<div part="chart" class="chart">
-              <canvas role="img" aria-label=${this.t('card.trend', { count })}></canvas>
+              <canvas role="img" aria-label=${i18n.t('card.trend', { count })}></canvas>
             </div>`
           : nothing
       }`;
-  }
-
-  protected skeleton() {
-    return html`<span class="skeleton value-skeleton" aria-hidden="true"></span>
-      <span class="skeleton time-skeleton" aria-hidden="true"></span>`;
   }
 }
 

@@ -1,54 +1,18 @@
-import { html, nothing, svg, type PropertyDeclarations } from 'lit';
-import type { Language } from '../../protocol/contract.js';
-import { DataElement } from '../data-element.js';
-import { dataStyles } from '../data.styles.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { IpElement } from '../../core/ip-element.js';
 import { baseStyles } from '../../core/shared.styles.js';
 import { formatNumber } from '../../i18n/format.js';
-import { formatUnit } from '../../i18n/unit-format.js';
-import type { ApiContext } from '../api-client.js';
-import type { MessageKey } from '../../i18n/translate.js';
 import { enGauges } from '../../i18n/locales/en-gauges.js';
-import { extendEnglish } from '../../i18n/translate.js';
+import { extendEnglish, type MessageKey } from '../../i18n/translate.js';
+import { dataStyles } from '../data.styles.js';
 import { sourceTable } from '../providers/index.js';
 import { intelliproveScores } from '../providers/intelliprove/scores.js';
 import type { ScoreReading, ScoreSource } from '../providers/types.js';
+import { Reading } from '../reading.js';
+import { arc, factorsView, levelOf, zoneOfReading } from './gauge-parts.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
-export type Zone = 'below' | 'around' | 'above';
-
-/** A factor's value with its unit: time units through Intl, counts and scores without one. */
-function factorValue(lang: Language, value: number, unit = ''): string {
-  if (unit === 'minute' || unit === 'hour') {
-    return formatUnit(lang, value, unit, unit === 'hour' ? 'h' : 'min');
-  }
-  const plain = formatNumber(lang, value);
-  return unit && unit !== 'score' && unit !== 'count' ? `${plain} ${unit}` : plain;
-}
-type Level = 'minimal' | 'low' | 'medium' | 'high';
-/** Colours for a provider's levels (Sahha's score states). */
-const LEVEL_ZONES: Record<Level, Zone> = {
-  minimal: 'below',
-  low: 'below',
-  medium: 'around',
-  high: 'above',
-};
-
-/**
- * The half ring: a track, and the score's share of it drawn over it. Its colours come from CSS
- * (`--ip-gauge-*`, by zone), so a theme or dark mode needs no code; it fills in with a CSS
- * transition where motion is allowed.
- */
-const arc = (score: number) =>
-  svg`<svg viewBox="0 0 200 106" aria-hidden="true" focusable="false">
-    <path class="track" d="M 16 100 A 84 84 0 0 1 184 100" pathLength="100"></path>
-    <path class="arc" d="M 16 100 A 84 84 0 0 1 184 100" pathLength="100"
-      stroke-dashoffset=${100 - score}></path>
-  </svg>`;
-
-/** Where a 0–100 score stands against the user's average (50): within ±5 counts as around. */
-export function zoneOf(score: number): Zone {
-  return score < 45 ? 'below' : score > 55 ? 'above' : 'around';
-}
+export { zoneOf, type Zone } from './gauge-parts.js';
 
 /** The providers whose scores a gauge shows; Sahha's code is fetched by its first gauge. */
 const SOURCES = sourceTable<ScoreSource>({
@@ -83,8 +47,9 @@ const SOURCES = sourceTable<ScoreSource>({
  * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
  * @cssprop --ip-gauge-value-size - Font size of the score.
  */
-export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
+export class IpMetricGauge extends IpElement {
   static override properties: PropertyDeclarations = {
+    provider: {},
     metric: {},
     details: { type: Boolean },
   };
@@ -95,58 +60,52 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
 
   static override styles = [baseStyles, dataStyles, gaugeStyles];
 
+  /** Data provider: `intelliprove` (default) or `sahha`. Default: `data-provider`. */
+  declare provider?: string;
+
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
   declare metric?: string;
 
   /** Also list what the score is based on, where the provider says (Sahha's factors). */
   details = false;
 
-  protected sources() {
-    return SOURCES;
+  /** The score: read, held while shown, read again after a scan or for a new session. */
+  readonly #reading = new Reading<ScoreReading, ScoreSource>(this, {
+    sources: SOURCES,
+    select: () => ({ attribute: 'metric', key: this.metric, noun: 'score' }),
+    args: () => [this.metric],
+    read: (source, key, context) => source.read(context, key, {}),
+    isEmpty: (reading) => reading.score === null,
+    view: (reading) => this.#view(reading),
+    skeleton: () => html`<span class="skeleton gauge-skeleton" aria-hidden="true"></span>`,
+  });
+
+  /** Reads the score again, fresh from the API. */
+  reload(): void {
+    this.#reading.reload();
   }
 
-  protected selection(): [string, string | undefined, string] {
-    return ['metric', this.metric, 'score'];
+  override render() {
+    return this.#reading.render();
   }
 
-  protected dataArgs() {
-    return [this.metric];
-  }
-
-  protected read(source: ScoreSource, key: string, context: ApiContext) {
-    return source.read(context, key, {});
-  }
-
-  protected isEmpty(reading: ScoreReading): boolean {
-    return reading.score === null;
-  }
-
-  #zone(): Zone {
-    const level = this.#level(this.reading);
-    return level ? LEVEL_ZONES[level] : zoneOf(this.#score() ?? 0);
-  }
-
-  #score(): number | null {
-    const score = this.reading?.score;
-    return typeof score === 'number' ? Math.max(0, Math.min(100, score)) : null;
-  }
-
-  protected valueView(reading: ScoreReading) {
-    const label = this.label();
-    const score = this.#score();
-    if (score === null)
+  #view(reading: ScoreReading): TemplateResult {
+    const { i18n } = this.#reading;
+    const label = this.#reading.label();
+    if (typeof reading.score !== 'number')
       return reading.unavailable
-        ? this.emptyView(label, 'state.not-available', 'state.not-available-hint')
-        : this.emptyView(label, ...this.resolveSource().empty);
+        ? this.#reading.emptyView('state.not-available', 'state.not-available-hint')
+        : this.#reading.emptyView();
+    const score = Math.max(0, Math.min(100, reading.score));
     const lang = this.language;
     const shown = formatNumber(lang, score, { maximumFractionDigits: 1 });
-    const level = this.#level(reading);
-    const zone = this.#zone();
+    const level = levelOf(reading);
+    const zone = zoneOfReading(reading, score);
     // The provider's own level in words (Sahha), else where the score stands against 50.
-    const zoneText = this.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
+    const zoneText = i18n.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
     const confidence =
       typeof reading.confidence === 'number'
-        ? this.t('gauge.confidence', {
+        ? i18n.t('gauge.confidence', {
             value: formatNumber(lang, reading.confidence / 100, {
               style: 'percent',
               maximumFractionDigits: 0,
@@ -162,7 +121,7 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${Math.round(score * 10) / 10}
-        aria-valuetext=${this.t('gauge.valuetext', { score: shown, zone: zoneText })}
+        aria-valuetext=${i18n.t('gauge.valuetext', { score: shown, zone: zoneText })}
       >
         <div part="chart">
           ${arc(score)}
@@ -171,38 +130,7 @@ export class IpMetricGauge extends DataElement<ScoreReading, ScoreSource> {
       </div>
       <p part="zone" class="zone zone-${zone}"><span class="zone-text">${zoneText}</span></p>
       ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}
-      ${
-        this.details && reading.factors?.length
-          ? html`<div part="factors" class="factors">
-              <p class="hint">${this.t('gauge.factors')}</p>
-              <ul>
-                ${reading.factors.map(
-                  (factor) =>
-                    html`<li>
-                      <span>${factor.name.replace(/_/g, ' ')}</span>
-                      ${
-                        typeof factor.value === 'number'
-                          ? html`<span class="factor-value"
-                              >${factorValue(lang, factor.value, factor.unit)}</span
-                            >`
-                          : nothing
-                      }
-                    </li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing
-      }`;
-  }
-
-  /** The provider's level word for the score, if it gives a known one. */
-  #level(reading: ScoreReading | null | undefined): Level | undefined {
-    const state = reading?.state?.toLowerCase();
-    return state && Object.hasOwn(LEVEL_ZONES, state) ? (state as Level) : undefined;
-  }
-
-  protected skeleton() {
-    return html`<span class="skeleton gauge-skeleton" aria-hidden="true"></span>`;
+      ${this.details ? factorsView(lang, i18n.t('gauge.factors'), reading.factors) : nothing}`;
   }
 }
 

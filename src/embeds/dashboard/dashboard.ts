@@ -1,13 +1,12 @@
 import { css, type PropertyDeclarations } from 'lit';
-import {
-  DASHBOARD_SECTIONS,
-  type DashboardSection,
-  type TokenRequest,
-} from '../../protocol/contract.js';
+import { DASHBOARD_SECTIONS, type DashboardSection } from '../../protocol/contract.js';
 import { invalidAttribute, type IpError } from '../../core/errors.js';
-import { PluginElement } from '../plugin-element.js';
-import { pluginStyles } from '../plugin.styles.js';
+import { IpElement } from '../../core/ip-element.js';
 import { baseStyles } from '../../core/shared.styles.js';
+import { Localizer } from '../../i18n/localizer.js';
+import { PluginSession } from '../plugin-session.js';
+import { pluginView } from '../plugin-view.js';
+import { pluginStyles } from '../plugin.styles.js';
 
 const words = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
 const isSection = (word: string): word is DashboardSection =>
@@ -35,8 +34,9 @@ export function parseSections(value: string | undefined): DashboardSection[] {
  *
  * @cssprop --ip-dashboard-height - Height of the plug-in frame (default 720px, at least 480px).
  */
-export class IpDashboard extends PluginElement {
+export class IpDashboard extends IpElement {
   static override properties: PropertyDeclarations = {
+    allowedOrigins: { attribute: 'allowed-origins' },
     disabledSections: { attribute: 'disabled-sections' },
   };
 
@@ -50,20 +50,34 @@ export class IpDashboard extends PluginElement {
     `,
   ];
 
+  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
+  declare allowedOrigins?: string;
+
   /** Dashboard sections to hide, space- or comma-separated: `main metrics biomarkers recommendations todos`. */
   declare disabledSections?: string;
 
-  protected readonly purpose = 'dashboard';
-  protected readonly titleKey = 'dashboard.title';
-  protected readonly loadingKey = 'dashboard.loading';
+  readonly #i18n = new Localizer(this);
+  /** The plug-in's URL, frame, messages, expiry and teardown. */
+  readonly #plugin = new PluginSession(this, {
+    purpose: 'dashboard',
+    request: () => ({ disabled_sections: parseSections(this.disabledSections) }),
+    check: () => this.#checkSections(),
+  });
 
   /** Fetches a new dashboard URL and reloads the dashboard. */
   reload(): void {
-    this.reset();
+    this.#plugin.restart();
+  }
+
+  override render() {
+    return pluginView(this.#plugin, this.#i18n, this.language, {
+      title: 'dashboard.title',
+      loading: 'dashboard.loading',
+    });
   }
 
   /** A section the dashboard does not have is a mistake to show, not to ignore. */
-  protected override preflight(): IpError | null {
+  #checkSections(): IpError | null {
     const unknown = words(this.disabledSections).find((word) => !isSection(word));
     return unknown === undefined
       ? null
@@ -74,10 +88,6 @@ export class IpDashboard extends PluginElement {
           'a dashboard section',
           DASHBOARD_SECTIONS,
         );
-  }
-
-  protected override tokenRequest(): TokenRequest {
-    return { ...super.tokenRequest(), disabled_sections: parseSections(this.disabledSections) };
   }
 }
 

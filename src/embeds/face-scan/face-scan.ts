@@ -1,9 +1,13 @@
+import type { PropertyDeclarations } from 'lit';
 import { IpError } from '../../core/errors.js';
-import { faceScanIdOf, type PluginMessage } from '../message-bridge.js';
-import { PluginElement } from '../plugin-element.js';
-import { pluginStyles } from '../plugin.styles.js';
+import { IpElement } from '../../core/ip-element.js';
 import { announceScan, firstTime } from '../../core/scan-signal.js';
 import { baseStyles } from '../../core/shared.styles.js';
+import { Localizer } from '../../i18n/localizer.js';
+import { faceScanIdOf, type PluginMessage } from '../message-bridge.js';
+import { PluginSession } from '../plugin-session.js';
+import { pluginView } from '../plugin-view.js';
+import { pluginStyles } from '../plugin.styles.js';
 import { faceScanStyles } from './face-scan.styles.js';
 
 /** Chromium's policy API on an iframe: what the framed document will be allowed to use. */
@@ -34,15 +38,26 @@ type PolicyFrame = HTMLIFrameElement & {
  * @cssprop --ip-radius - Corner radius.
  * @cssprop --ip-color-primary - Retry button and spinner colour.
  */
-export class IpFaceScan extends PluginElement {
+export class IpFaceScan extends IpElement {
+  static override properties: PropertyDeclarations = {
+    allowedOrigins: { attribute: 'allowed-origins' },
+  };
+
   static override styles = [baseStyles, pluginStyles, faceScanStyles];
 
-  protected readonly purpose = 'face-scan';
-  protected readonly titleKey = 'face-scan.title';
-  protected readonly loadingKey = 'face-scan.loading';
-  protected override readonly allow = 'camera; fullscreen';
+  /** Extra trusted plug-in origins, space-separated, besides `https://*.intelliprove.com`. */
+  declare allowedOrigins?: string;
 
-  #recording = false;
+  readonly #i18n = new Localizer(this);
+  /** The plug-in's URL, frame, messages, expiry and teardown. */
+  readonly #plugin = new PluginSession(this, {
+    purpose: 'face-scan',
+    check: () => this.#checkCamera(),
+    checkFrame: (frame, url) => this.#checkCameraPolicy(frame, url),
+    onStart: () => (this.#announcedUnnamed = false),
+    onMessage: (message) => this.#onMessage(message),
+  });
+
   /** Scans announced to the page: each once, however often the plug-in repeats it. */
   #announced = new Set<string>();
   /** A scan without an id was announced in this measurement. */
@@ -50,20 +65,21 @@ export class IpFaceScan extends PluginElement {
 
   /** Fetches a new plug-in URL and starts a new scan in a fresh iframe. */
   restart(): void {
-    this.reset();
+    this.#plugin.restart();
   }
 
-  /** From recordingStarted until the user leaves the result (dismiss, userFinished, error). */
-  protected override get busy(): boolean {
-    return this.#recording;
+  override render() {
+    return pluginView(
+      this.#plugin,
+      this.#i18n,
+      this.language,
+      { title: 'face-scan.title', loading: 'face-scan.loading' },
+      'camera; fullscreen',
+    );
   }
 
-  protected override sessionStarting(): void {
-    this.#recording = false;
-    this.#announcedUnnamed = false;
-  }
-
-  protected override preflight(): IpError | null {
+  /** Before a URL is asked for: the camera API exists, and may exist here. */
+  #checkCamera(): IpError | null {
     if (typeof window !== 'undefined' && window.isSecureContext === false) {
       return new IpError(
         'insecure-context',
@@ -84,7 +100,7 @@ export class IpFaceScan extends PluginElement {
    * attached iframe's policy tells (the document's own API ignores `allow` delegation), so the
    * check runs as soon as the frame is in the page, before the user can start a scan.
    */
-  protected override checkFrame(frame: HTMLIFrameElement, url: URL): IpError | null {
+  #checkCameraPolicy(frame: HTMLIFrameElement, url: URL): IpError | null {
     const policy = (frame as PolicyFrame).featurePolicy;
     if (policy && !policy.allowsFeature('camera', url.origin)) {
       return new IpError(
@@ -96,14 +112,13 @@ export class IpFaceScan extends PluginElement {
     return null;
   }
 
-  protected override handleStage(message: PluginMessage): void {
+  /** The plug-in's messages, after `ip-stage`: a scan, the user leaving it, the plug-in's error. */
+  #onMessage(message: PluginMessage): void {
     switch (message.stage) {
       case 'recordingStarted':
-        this.#recording = true;
         this.#announcedUnnamed = false;
         break;
       case 'faceScanSuccessful': {
-        // Still busy: the plug-in shows the result until the user continues (dismiss).
         const faceScanId = faceScanIdOf(message.data);
         if (faceScanId === null ? this.#announcedUnnamed : !firstTime(this.#announced, faceScanId))
           break;
@@ -113,15 +128,10 @@ export class IpFaceScan extends PluginElement {
         break;
       }
       case 'dismiss':
-        this.#recording = false;
         this.emit('ip-dismiss', {});
-        break;
-      case 'userFinished':
-        this.#recording = false;
         break;
       case 'error': {
         // The plug-in shows its own message and lets the user try again: no teardown here.
-        this.#recording = false;
         const reason = typeof message.data.error === 'string' ? ` (${message.data.error})` : '';
         const text = `<ip-face-scan>: the plug-in reported an error${reason}; the user can try again in it.`;
         console.warn(`[intelliprove-widgets] ${text}`);
@@ -129,7 +139,6 @@ export class IpFaceScan extends PluginElement {
         break;
       }
     }
-    this.settle();
   }
 }
 
