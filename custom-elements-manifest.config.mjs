@@ -1,11 +1,20 @@
-// `cem analyze` writes custom-elements.json.
+// `cem analyze` writes custom-elements.json; from it, the integration plugins Shoelace uses write
+// the editor data and the framework typings into dist/ (see `exports` in package.json):
+//   vscode.html-custom-data.json (VS Code), web-types.json (JetBrains),
+//   vue.d.ts (`intelliprove-widgets/vue`), react.d.ts (`intelliprove-widgets/react`).
 // The events an element fires are the `this.emit('ip-…')` calls of its class and base classes;
 // what each carries, and its description, is its entry in IpEventDetailMap (src/core/events.ts).
 // What an attribute takes is its property's TypeScript type, aliases resolved.
+import { readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 const EVENTS_MODULE = 'src/core/events.ts';
 const EVENT_MAP = 'IpEventDetailMap';
+const OUTDIR = 'dist';
 
 /** The sources as TypeScript sees them (bound: comments and types resolve). */
 function program() {
@@ -106,6 +115,55 @@ function expandAttributeTypes(declaration, module, sources) {
   }
 }
 
+/** The plugins import a type once per element that uses it; TypeScript wants it once. */
+const importOnce = (text) =>
+  text.replace(/import type \{([^}]*)\} from "\.\/index\.js"/, (_, names) => {
+    const unique = new Set(
+      names
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
+    return `import type { ${[...unique].join(', ')} } from './index.js'`;
+  });
+
+/** vue-tsc looks `unit-system` and `@ip-scan-complete` up as `unitSystem`, `onIpScanComplete`. */
+const vueKeys = (text) => {
+  const camel = (s) => s.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  return text
+    .replace(/"on(ip-[a-z0-9-]+)"\?:/g, (_, event) => `on${camel(`-${event}`)}?:`)
+    .replace(/"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"\?:/g, (_, attribute) => `${camel(attribute)}?:`);
+};
+
+/** React 19: each element's props from the plugin, and React's own, as JSX intrinsic elements. */
+const reactElements = (text) => `import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+${text}
+type ReactElements = {
+  [T in keyof CustomElements]: CustomElements[T] &
+    DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap[T]>, HTMLElementTagNameMap[T]>;
+};
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends ReactElements {}
+  }
+}
+`;
+
+/** A plugin that edits a file that an earlier plugin wrote. */
+const rewrite = (file, ...edits) => ({
+  name: `rewrite ${file}`,
+  packageLinkPhase() {
+    writeFileSync(
+      file,
+      edits.reduce((text, edit) => edit(text), readFileSync(file, 'utf8')),
+    );
+  },
+});
+
+/** The typings name the kit's own types, imported from its ESM entry beside them in dist/. */
+const typings = { outdir: OUTDIR, globalTypePath: './index.js', hideLogs: true };
+
 export default {
   // The elements, and the base classes they inherit attributes, properties and events from.
   globs: [
@@ -163,5 +221,21 @@ export default {
           );
       },
     },
+    customElementVsCodePlugin({
+      outdir: OUTDIR,
+      cssFileName: null,
+      typesSrc: 'expandedType',
+      hideLogs: true,
+    }),
+    customElementJetBrainsPlugin({
+      outdir: OUTDIR,
+      packageJson: false,
+      typesSrc: 'expandedType',
+      hideLogs: true,
+    }),
+    customElementVuejsPlugin({ ...typings, fileName: 'vue.d.ts' }),
+    rewrite(`${OUTDIR}/vue.d.ts`, importOnce, vueKeys),
+    customElementJsxPlugin({ ...typings, fileName: 'react.d.ts' }),
+    rewrite(`${OUTDIR}/react.d.ts`, importOnce, reactElements),
   ],
 };

@@ -1,7 +1,9 @@
 /**
  * The kit's events, declared once: `IpEventDetailMap` below. Everything else is derived from it —
  * the typed `emit()` of the elements, `GlobalEventHandlersEventMap` (so `addEventListener` is
- * typed), and the framework typings.
+ * typed), and, through `custom-elements-manifest.config.mjs`, the events of each element in
+ * `custom-elements.json` (the ones its class `emit()`s, with this map's detail type and
+ * description), the editor data and the Vue and React typings.
  */
 import type { IpErrorCode } from './errors.js';
 
@@ -61,6 +63,9 @@ export interface IpEventDetailMap {
 
 /** The event object of a kit event, e.g. `IpEvent<'ip-scan-complete'>`. */
 export type IpEvent<K extends keyof IpEventDetailMap> = CustomEvent<IpEventDetailMap[K]>;
+
+/** A listener for one of the kit's events. */
+export type IpListener<K extends keyof IpEventDetailMap> = (event: IpEvent<K>) => void;
 
 /** Event name → event object, for every event the kit fires. */
 export type IpEventMap = { [K in keyof IpEventDetailMap]: IpEvent<K> };
