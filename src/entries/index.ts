@@ -27,5 +27,4 @@ export type {
   TokenPurpose,
   DashboardSection,
 } from '../protocol/contract.js';
-export type * from './frameworks.js';
 export { VERSION } from '../core/version.js';

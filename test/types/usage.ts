@@ -1,5 +1,12 @@
-// Type-checked against the published declarations (dist/index.d.ts) by test/server/types.test.ts.
-import { configure, type IpErrorDetail, type IpScanCompleteDetail } from 'intelliprove-widgets';
+// Type-checked against the published declarations (dist/index.d.ts) by
+// test/server/package-surface.test.ts ("published typings").
+import {
+  configure,
+  type IpErrorDetail,
+  type IpEvent,
+  type IpListener,
+  type IpScanCompleteDetail,
+} from 'intelliprove-widgets';
 
 const scan = document.querySelector('ip-face-scan')!;
 scan.restart();
@@ -13,6 +20,10 @@ document.addEventListener('ip-error', (event) => {
   const detail: IpErrorDetail = event.detail;
   if (detail.code === 'invalid-url') console.warn(detail.message, detail.status);
 });
+// Every event of IpEventDetailMap is typed on addEventListener (GlobalEventHandlersEventMap).
+const onLoad: IpListener<'ip-load'> = (event) => void event.detail.data;
+document.querySelector('ip-biomarker-card')!.addEventListener('ip-load', onLoad);
+scan.addEventListener('ip-stage', (event: IpEvent<'ip-stage'>) => void event.detail.stage);
 document.querySelector('ip-dashboard')!.reload();
 document.querySelector('ip-biomarker-card')!.unitSystem = 'imperial';
 document.querySelector('ip-metric-gauge')!.reload();
@@ -22,5 +33,7 @@ configure({ tokenEndpoint: '/api/ip-token', unitSystem: 'metric', lang: 'nl' });
 scan.reload();
 // @ts-expect-error: the detail of ip-scan-complete is typed
 scan.addEventListener('ip-scan-complete', (event) => event.detail.faceScanID);
+// @ts-expect-error: ip-dismiss carries no scan
+scan.addEventListener('ip-dismiss', (event: IpEvent<'ip-scan-complete'>) => event.detail);
 // @ts-expect-error: unknown unit systems are refused
 configure({ unitSystem: 'nautical' });

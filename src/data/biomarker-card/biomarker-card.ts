@@ -32,9 +32,6 @@ const SOURCES = sourceTable<BiomarkerSource>({
  * @summary Shows one biomarker of the user's latest face scan (or a given one), localized and
  * in the user's unit system, with an optional trend of the last scans.
  *
- * @event ip-load - Data is shown. `detail: { data }` (the reading, or null when there is none yet).
- * @event ip-error - Something failed. `detail: { code, message, status? }`.
- *
  * @csspart base - The card's box.
  * @csspart label - The biomarker's name.
  * @csspart value - The number.

@@ -25,9 +25,6 @@ const SOURCES = sourceTable<ScoreSource>({
  * @summary Shows one health metric or wellbeing score (0–100, 50 = the user's average) as a
  * gauge, with its confidence and where it stands.
  *
- * @event ip-load - Data is shown. `detail: { data }` (the score reading, or null when there is none yet).
- * @event ip-error - Something failed. `detail: { code, message, status? }`.
- *
  * @csspart base - The gauge's box.
  * @csspart label - The metric's name.
  * @csspart meter - The gauge (role="meter").

@@ -22,10 +22,6 @@ export function parseSections(value: string | undefined): DashboardSection[] {
  * @summary Embeds IntelliProve's health dashboard plug-in, with the same URL check, messages,
  * expiry and teardown as the face scan.
  *
- * @event ip-ready - The plug-in iframe has loaded. `detail: { url }`, the URL without its token.
- * @event ip-stage - A plug-in message was accepted. `detail: { stage, data }`.
- * @event ip-error - Something failed. `detail: { code, message, status? }`.
- *
  * @csspart base - The element's box.
  * @csspart frame - The plug-in iframe.
  * @csspart status - The loading message.

@@ -20,12 +20,6 @@ type PolicyFrame = HTMLIFrameElement & {
  * @summary Embeds IntelliProve's face-scan plug-in and owns its whole lifecycle: URL fetch and
  * check, camera checks, expiry, restart, messages and teardown.
  *
- * @event ip-ready - The plug-in iframe has loaded. `detail: { url }`, the URL without its token.
- * @event ip-stage - A plug-in message was accepted. `detail: { stage, data }`.
- * @event ip-scan-complete - The scan succeeded. `detail: { faceScanId }` (null when not given).
- * @event ip-dismiss - The user pressed continue after the scan.
- * @event ip-error - Something failed. `detail: { code, message, status? }`.
- *
  * @csspart base - The element's box.
  * @csspart frame - The plug-in iframe.
  * @csspart status - The loading message.
