@@ -2,7 +2,8 @@
 // the editor data and the framework typings into dist/ (see `exports` in package.json):
 //   vscode.html-custom-data.json (VS Code), web-types.json (JetBrains),
 //   vue.d.ts (`intelliprove-widgets/vue`), react.d.ts (`intelliprove-widgets/react`).
-// The events an element fires are the `this.emit('ip-…')` calls of its class and base classes;
+// The events an element fires are the `this.emit('ip-…')` calls of its class and base classes,
+// and the `host.emit('ip-…')` calls of the reactive controllers it holds;
 // what each carries, and its description, is its entry in IpEventDetailMap (src/core/events.ts).
 // What an attribute takes is its property's TypeScript type, aliases resolved.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,21 +44,42 @@ function eventMap(source) {
   );
 }
 
-/** The class's `this.emit('…')` calls, wherever in its body. */
-function emittedEvents(analyzerTs, node) {
+/** `receiver.emit('…')` calls wherever in `node`: the class's own (`this`), or a controller's. */
+function emittedEvents(tsModule, node, receivers = ['this']) {
   const names = [];
   const visit = (child) => {
     if (
-      analyzerTs.isCallExpression(child) &&
-      analyzerTs.isPropertyAccessExpression(child.expression) &&
-      child.expression.expression.kind === analyzerTs.SyntaxKind.ThisKeyword &&
+      tsModule.isCallExpression(child) &&
+      tsModule.isPropertyAccessExpression(child.expression) &&
+      receivers.includes(child.expression.expression.getText()) &&
       child.expression.name.text === 'emit' &&
-      analyzerTs.isStringLiteral(child.arguments[0])
+      tsModule.isStringLiteral(child.arguments[0])
     )
       names.push(child.arguments[0].text);
-    analyzerTs.forEachChild(child, visit);
+    tsModule.forEachChild(child, visit);
   };
-  analyzerTs.forEachChild(node, visit);
+  tsModule.forEachChild(node, visit);
+  return names;
+}
+
+/**
+ * The events the reactive controllers of a class fire for it: for each `new Controller(this, …)`
+ * in its body, the controller class's `this.host.emit('…')` / `host.emit('…')` calls.
+ */
+function controllerEvents(sources, node) {
+  const checker = sources.getTypeChecker();
+  const names = [];
+  const visit = (child) => {
+    if (ts.isNewExpression(child) && child.arguments?.[0]?.kind === ts.SyntaxKind.ThisKeyword) {
+      let symbol = checker.getSymbolAtLocation(child.expression);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      for (const declaration of symbol?.declarations ?? [])
+        if (ts.isClassDeclaration(declaration))
+          names.push(...emittedEvents(ts, declaration, ['this.host', 'host']));
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
   return names;
 }
 
@@ -99,13 +121,17 @@ function valueType(checker, type, description = '') {
   return [...new Set(literals)].map((v) => `'${v}'`).join(' | ') + (open ? ' | string' : '');
 }
 
-/** Sets `expandedType` (read by the editor plugins) on each attribute of an element. */
-function expandAttributeTypes(declaration, module, sources) {
-  const checker = sources.getTypeChecker();
+function classNode(declaration, module, sources) {
   const node = sources
     .getSourceFile(module.path)
     ?.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === declaration.name);
   if (!node) throw new Error(`${declaration.name} not found in ${module.path}.`);
+  return node;
+}
+
+/** Sets `expandedType` (read by the editor plugins) on each attribute of an element. */
+function expandAttributeTypes(declaration, node, sources) {
+  const checker = sources.getTypeChecker();
   const instance = checker.getTypeAtLocation(node);
   for (const attribute of declaration.attributes ?? []) {
     const property = instance.getProperty(attribute.fieldName);
@@ -165,14 +191,8 @@ const rewrite = (file, ...edits) => ({
 const typings = { outdir: OUTDIR, globalTypePath: './index.js', hideLogs: true };
 
 export default {
-  // The elements, and the base classes they inherit attributes, properties and events from.
-  globs: [
-    'src/embeds/*/*.ts',
-    'src/data/*/*.ts',
-    'src/core/ip-element.ts',
-    'src/embeds/plugin-element.ts',
-    'src/data/data-element.ts',
-  ],
+  // The elements, and the base class they inherit attributes, properties and events from.
+  globs: ['src/embeds/*/*.ts', 'src/data/*/*.ts', 'src/core/ip-element.ts'],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
@@ -198,6 +218,10 @@ export default {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
             if (declaration.kind !== 'class') continue;
+            const node = classNode(declaration, module, sources);
+            for (const name of controllerEvents(sources, node))
+              if (!declaration.events?.some((e) => e.name === name))
+                (declaration.events ??= []).push({ name });
             declaration.events = declaredEvents(declaration, events);
             // Internal reactive state ({ state: true }) has no attribute.
             const hidden = new Set(
@@ -209,15 +233,15 @@ export default {
               (a) => !hidden.has(a.fieldName),
             );
             if (!declaration.tagName) continue;
-            expandAttributeTypes(declaration, module, sources);
+            expandAttributeTypes(declaration, node, sources);
             for (const event of declaration.events) fired.add(event.name);
           }
         }
         const unfired = [...events.keys()].filter((name) => !fired.has(name));
         if (unfired.length)
           throw new Error(
-            `${EVENT_MAP} declares ${unfired.join(', ')}, but no element's class (or base class) ` +
-              `calls this.emit() with it.`,
+            `${EVENT_MAP} declares ${unfired.join(', ')}, but no element's class (or base class, or ` +
+              `controller) emits it.`,
           );
       },
     },
