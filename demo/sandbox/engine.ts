@@ -16,15 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, readBody, sendJson, type Running } from './http-util.js';
 import { sign, verify, type ActionClaims } from './jwt.js';
 import { CATALOG } from './recommendations.js';
-import {
-  BIOMARKERS,
-  QUESTION_KEYS,
-  Store,
-  hashExternalId,
-  measure,
-  type Scan,
-  type User,
-} from './store.js';
+import { QUESTION_KEYS, Store, hashExternalId, measure, type Scan, type User } from './store.js';
 
 export const SANDBOX_API_KEY = 'sandbox-DEV-key';
 export const OTHER_CUSTOMER_API_KEY = 'other-clinic-DEV-key';
@@ -605,5 +597,3 @@ export async function startEngine(
   const running = await listen(engine.handler, options.port ?? 0);
   return { ...running, engine };
 }
-
-export { BIOMARKERS };

@@ -5,26 +5,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Metric, ScanBiomarker } from '../../src/protocol/health.js';
 
-export const BIOMARKERS = [
-  'heart_rate',
-  'respiratory_rate',
-  'heart_rate_variability',
-  'resonant_breathing_score',
-  'systolic_blood_pressure',
-  'diastolic_blood_pressure',
-] as const;
-export type Biomarker = (typeof BIOMARKERS)[number];
-
-export const METRICS = [
-  'energy_balance',
-  'general_fitness',
-  'hypertension',
-  'mental_health_risk',
-  'mental_stress',
-  'sleep_quality',
-] as const;
-export type Metric = (typeof METRICS)[number];
+export type Biomarker = ScanBiomarker;
+export type { Metric };
 
 export const QUESTION_KEYS = [
   'age',
