@@ -4,6 +4,7 @@
  * checked before they reach the browser, and failures as 502 errors whose messages never
  * contain a secret. Also the single flight that lets racing requests share one call.
  */
+import { jwtExpiry } from '../protocol/jwt.js';
 import { Deadline, HttpError, readText, type Secrets } from './http.js';
 
 /** What an upstream call returned: status and parsed JSON (or null). */
@@ -41,18 +42,6 @@ export function detailOf(body: unknown): string {
   if (typeof detail === 'string') return detail;
   if (detail !== undefined) return JSON.stringify(detail);
   return typeof title === 'string' ? title : '';
-}
-
-/** The `exp` claim of a JWT, unverified (only to know its expiry); undefined when it has none. */
-function jwtExp(token: string): unknown {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown })
-      ?.exp;
-  } catch {
-    return undefined;
-  }
 }
 
 export function upstreamClient(options: UpstreamOptions) {
@@ -158,9 +147,8 @@ export function upstreamClient(options: UpstreamOptions) {
 
   /** A JWT's `exp`, checked as above; a token without one → `fallback`. */
   function jwtExpiresAt(what: string, token: string, fallback: Date): Date {
-    const exp = jwtExp(token);
-    if (exp === undefined) return fallback;
-    return expiresAt(what, typeof exp === 'number' ? exp * 1000 : NaN);
+    const exp = jwtExpiry(token);
+    return exp === undefined ? fallback : expiresAt(what, exp);
   }
 
   return { call, fail, failure, expiresIn, jwtExpiresAt };
