@@ -1,5 +1,6 @@
 import { isUnitSystem, type TokenRequest, type UnitSystem } from '../protocol/contract.js';
 import { jwtExpiry } from '../protocol/jwt.js';
+import { endpointKey } from './endpoint-key.js';
 import { IpError } from './errors.js';
 import { isTimeout, waitFor } from './abort.js';
 
@@ -103,9 +104,6 @@ export function parseGrant(
   if (request.purpose !== 'api' && !grant.url) throw invalid('without "url"');
   return grant;
 }
-
-/** A token endpoint as one key, however the page wrote it (relative or absolute). */
-export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
 
 /** A token request the script-tag loader started before the elements' code was here. */
 export interface HandedOver {
