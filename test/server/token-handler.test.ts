@@ -206,18 +206,22 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     }
   });
 
-  it('gives up on an engine that does not answer (timeout) with 504', async () => {
-    // It never answers; the time passes while it is asked.
-    const silent = await listen(() => clock.advance(200));
-    try {
-      const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
-      assert.equal(answer.status, 504);
-      assert.equal(answer.body.error, 'timeout');
-      assert.match(answer.body.message, /No answer within 200 ms .*GET \/v2\/users/);
-    } finally {
-      await silent.close();
-    }
-  });
+  it(
+    'gives up on an engine that does not answer (timeout) with 504',
+    { timeout: 8000 },
+    async () => {
+      // It never answers; the time passes while it is asked.
+      const silent = await listen(() => clock.advance(200));
+      try {
+        const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
+        assert.equal(answer.status, 504);
+        assert.equal(answer.body.error, 'timeout');
+        assert.match(answer.body.message, /No answer within 200 ms .*GET \/v2\/users/);
+      } finally {
+        await silent.close();
+      }
+    },
+  );
 
   it('never follows a redirect that would carry the key to another host', async () => {
     const elsewhere: (string | undefined)[] = [];
