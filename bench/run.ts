@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { startSandbox } from '../demo/sandbox/index.js';
 import { launch } from '../test/helpers/browser.js';
 import { kitPage, startFixtureHost } from '../test/helpers/fixture-host.js';
+import { BIOMARKERS } from '../src/data/providers/intelliprove/scans.js';
+import { GAUGE_METRICS } from '../src/protocol/health.js';
 
 interface Row {
   measure: string;
@@ -17,17 +19,9 @@ interface Row {
   ok: boolean | null;
 }
 
-const GAUGES = [
-  'energy_balance',
-  'general_fitness',
-  'hypertension',
-  'mental_health_risk',
-  'mental_stress',
-  'sleep_quality',
-  'wellbeing_mental',
-  'wellbeing_physical',
-  'wellbeing_energy_sleep',
-];
+/** Every gauge `metric` and card `biomarker` the kit knows for IntelliProve. */
+const GAUGES = GAUGE_METRICS;
+const CARDS = Object.keys(BIOMARKERS);
 
 const sandbox = await startSandbox();
 const host = await startFixtureHost(sandbox);
@@ -54,7 +48,7 @@ host.page(
   '/hang.html',
   withApi(
     `<ip-face-scan></ip-face-scan>` +
-      ['heart_rate', 'respiratory_rate', 'blood_pressure', 'heart_rate_variability']
+      CARDS.slice(0, 4)
         .map((b) => `<ip-biomarker-card biomarker="${b}"></ip-biomarker-card>`)
         .join('') +
       GAUGES.slice(0, 4)
@@ -193,14 +187,8 @@ try {
   const grid = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await grid.goto(`${host.url}/bench.html`);
   await grid.evaluate('window.__name = (f) => f');
-  const renderMs = await grid.evaluate(async (gauges: string[]) => {
-    const biomarkers = [
-      'heart_rate',
-      'respiratory_rate',
-      'heart_rate_variability',
-      'resonant_breathing_score',
-      'blood_pressure',
-    ];
+  const lists = { gauges: GAUGES, biomarkers: CARDS };
+  const renderMs = await grid.evaluate(async ({ gauges, biomarkers }) => {
     const build = () => {
       const box = document.createElement('div');
       for (let i = 0; i < 50; i++) {
@@ -246,7 +234,7 @@ try {
       box.remove();
     }
     return times.sort((a, b) => a - b)[2]!;
-  }, GAUGES);
+  }, lists);
   rows.push({
     measure: 'render 50 cards + 20 gauges, warm cache (median of 5)',
     value: Math.round(renderMs),

@@ -18,7 +18,7 @@ import {
   serveFile,
   type Running,
 } from '../sandbox/http-util.js';
-import { SEED_USERS } from '../sandbox/store.js';
+import { SEED_USERS } from '../sandbox/seed.js';
 
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));

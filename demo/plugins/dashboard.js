@@ -1,19 +1,12 @@
 // Stand-in health dashboard plug-in: the user's wellbeing, latest biomarkers, metrics,
 // recommendations and to-dos, minus the sections the host disabled.
+import { METRICS } from './health.js';
 import { api, h, lang, meta, number, t } from './i18n.js';
 
 const root = document.getElementById('app');
 // Disabled sections come back as null: leave them out.
 const app = { replaceChildren: (...children) => root.replaceChildren(...children.filter(Boolean)) };
 const disabled = new Set(meta('ip-disabled-sections').split(/\s+/).filter(Boolean));
-const METRICS = [
-  'energy_balance',
-  'general_fitness',
-  'hypertension',
-  'mental_health_risk',
-  'mental_stress',
-  'sleep_quality',
-];
 
 function section(name, ...children) {
   if (disabled.has(name)) return null;

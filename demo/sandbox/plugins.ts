@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { escapeHtml, listen, sendHtml, serveFile, type Running } from './http-util.js';
 import { verify, type ActionClaims } from './jwt.js';
 import type { Engine } from './engine.js';
+import * as health from '../../src/protocol/health.js';
 
 const ROOT = fileURLToPath(new URL('../plugins/', import.meta.url));
 
@@ -76,6 +77,14 @@ function errorPage(lang: string, reason: string): string {
 </html>`;
 }
 
+/**
+ * `/assets/health.js`: the kit's lists of metric and biomarker names (src/protocol/health.ts) as
+ * a module the stand-in pages import, so that they name the same metrics as the kit.
+ */
+const HEALTH_MODULE = Object.entries(health)
+  .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+  .join('');
+
 const RELAY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Relay (sandbox test aid)</title>
 <script type="module" src="/assets/relay.js"></script></head><body><p>Relay</p></body></html>`;
 
@@ -93,6 +102,11 @@ export function createPluginHandler(options: PluginOptions) {
     const url = new URL(req.url ?? '/', 'http://plugins');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendHtml(res, 405, 'Method Not Allowed');
+      return;
+    }
+    if (url.pathname === '/assets/health.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(HEALTH_MODULE);
       return;
     }
     if (url.pathname.startsWith('/assets/')) {

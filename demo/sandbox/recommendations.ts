@@ -1,5 +1,5 @@
 /** The sandbox customer's recommendation catalog, in the five user languages. */
-import type { Metric } from './store.js';
+import type { Metric } from '../../src/protocol/health.js';
 
 type Text = Record<'en' | 'nl' | 'fr' | 'da' | 'sv', [title: string, description: string]>;
 

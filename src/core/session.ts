@@ -9,7 +9,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../protocol/contract.js';
-import { endpointKey, forgetHandedOver, type TokenGrant } from './token-client.js';
+import { endpointKey } from './endpoint-key.js';
+import { forgetHandedOver, type TokenGrant } from './token-client.js';
 
 export { endpointKey };
 

@@ -1,4 +1,6 @@
 import { isUnitSystem, type TokenRequest, type UnitSystem } from '../protocol/contract.js';
+import { jwtExpiry } from '../protocol/jwt.js';
+import { endpointKey } from './endpoint-key.js';
 import { IpError } from './errors.js';
 import { isTimeout, waitFor } from './abort.js';
 
@@ -42,19 +44,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** The `exp` claim of a JWT, in ms, or undefined. */
-function jwtExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** An ISO-8601 date-time without a UTC offset is read as UTC (not as the user's local time). */
@@ -107,7 +96,7 @@ export function parseGrant(
   } else if (grant.token) {
     // Without `expires_at`, the token's own `exp`: on the endpoint's clock too.
     const exp = jwtExpiry(grant.token);
-    if (exp !== undefined) grant.expiresAt = new Date(exp - skewMs);
+    if (exp !== undefined && Number.isFinite(exp)) grant.expiresAt = new Date(exp - skewMs);
   }
   if (isUnitSystem(unit)) grant.unitSystem = unit;
   if (typeof language === 'string' && language) grant.language = language;
@@ -115,9 +104,6 @@ export function parseGrant(
   if (request.purpose !== 'api' && !grant.url) throw invalid('without "url"');
   return grant;
 }
-
-/** A token endpoint as one key, however the page wrote it (relative or absolute). */
-export const endpointKey = (endpoint: string) => new URL(endpoint, document.baseURI).href;
 
 /** A token request the script-tag loader started before the elements' code was here. */
 export interface HandedOver {

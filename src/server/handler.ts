@@ -4,18 +4,14 @@
  * turns a user and a request into a token or URL.
  */
 import type { TokenRequest, TokenResponse } from '../protocol/contract.js';
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  HttpError,
-  Secrets,
-  reporter,
-  toFetchHandler,
-  toNodeHandler,
-  type CoreHandler,
-  type Deadline,
-  type NodeRequest,
-} from './http.js';
+import { toFetchHandler, toNodeHandler, type CoreHandler } from './adapters.js';
+import { DEFAULT_MAX_BODY_BYTES, type NodeRequest } from './body.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Deadline } from './deadline.js';
+import { HttpError } from './http-error.js';
+import { Secrets, reporter } from './secrets.js';
 import { parseTokenRequest } from './token-request.js';
+import { upstreamClient, type UpstreamOptions } from './upstream.js';
 
 /** The request a framework hands to the handler: a Fetch `Request` or a Node/Express `req`. */
 export type HostRequest = Request | NodeRequest;
@@ -44,6 +40,13 @@ export interface HandlerOptions {
   onError?: (error: Error) => void;
   /** Fetch implementation for upstream calls (tests, proxies). Default global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * The clock the handler goes by: `now()` (ms since 1970, as `Date.now()`) for expiries,
+   * renewals and caches, and `after(ms, callback)` (returns a function that cancels it) for the
+   * deadline. Default: the system clock (`Date.now`, `setTimeout`). Tests pass a fake one to
+   * move time without waiting.
+   */
+  clock?: Clock;
 }
 
 export interface TokenHandler {
@@ -59,8 +62,16 @@ export interface TokenHandler {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The provider-independent parts of a handler, from its options and its fixed secrets. */
-export function handlerBase(factory: string, options: HandlerOptions, secrets: string[]) {
+/**
+ * The provider-independent parts of a handler, from its options, its fixed secrets and its
+ * upstream: checked options, redaction, reports, the clock and the upstream client.
+ */
+export function handlerBase(
+  factory: string,
+  options: HandlerOptions,
+  secrets: string[],
+  upstream: Pick<UpstreamOptions, 'name' | 'base'>,
+) {
   if (typeof options.getUser !== 'function') {
     throw new TypeError(
       `${factory}: \`getUser(request)\` is required and must return the signed-in user id.`,
@@ -72,11 +83,15 @@ export function handlerBase(factory: string, options: HandlerOptions, secrets: s
     throw new TypeError(`${factory}: \`timeoutMs\` must be a positive number of milliseconds.`);
   }
   const guarded = new Secrets(secrets);
+  const report = reporter(options.onError, guarded);
+  const clock = options.clock ?? systemClock;
+  const fetchImpl = options.fetch ?? fetch;
   return {
     timeoutMs,
     secrets: guarded,
-    report: reporter(options.onError, guarded),
-    fetch: options.fetch ?? fetch,
+    report,
+    clock,
+    upstream: upstreamClient({ ...upstream, fetch: fetchImpl, secrets: guarded, report, clock }),
   };
 }
 
@@ -106,6 +121,7 @@ export function serveTokens(spec: ServeSpec): TokenHandler {
   const settings = {
     maxBodyBytes: spec.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     timeoutMs: spec.shared.timeoutMs,
+    clock: spec.shared.clock,
     secrets: spec.shared.secrets,
     report: spec.shared.report,
     label: spec.label,

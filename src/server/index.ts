@@ -12,6 +12,7 @@ export type {
   GetUser,
   HostRequest,
 } from './token-handler.js';
+export type { Clock } from './clock.js';
 export type {
   TokenRequest,
   TokenResponse,

@@ -1,7 +1,8 @@
 import type { TokenResponse } from '../protocol/contract.js';
 import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
-import { HttpError, type Deadline } from './http.js';
-import { detailOf, singleFlight, upstreamClient, type Upstream } from './upstream.js';
+import { singleFlight, type Deadline } from './deadline.js';
+import { HttpError } from './http-error.js';
+import { detailOf, type Upstream } from './upstream.js';
 
 export interface SahhaTokenHandlerOptions extends HandlerOptions {
   /** Sahha client id and secret (Sahha Dashboard → API Keys). Sent only to `apiBase`. */
@@ -29,24 +30,21 @@ export function createSahhaTokenHandler(options: SahhaTokenHandlerOptions): Toke
   if (!options?.clientId || !options.clientSecret) {
     throw new TypeError('createSahhaTokenHandler: `clientId` and `clientSecret` are required.');
   }
-  const shared = handlerBase('createSahhaTokenHandler', options, [options.clientSecret]);
-  const upstream = upstreamClient({
+  const shared = handlerBase('createSahhaTokenHandler', options, [options.clientSecret], {
     name: 'Sahha',
     base: options.apiBase ?? DEFAULT_SAHHA_API_BASE,
-    fetch: shared.fetch,
-    secrets: shared.secrets,
-    report: shared.report,
   });
+  const { upstream, clock } = shared;
   const known = new Set<string>();
   let account: { token: string; renewAt: number } | undefined;
   // One account-token call at a time, and one grant per user at a time (racing first
   // requests register the profile once).
-  const accountFlight = singleFlight<string>(shared.timeoutMs);
-  const grantFlights = singleFlight<TokenResponse>(shared.timeoutMs);
+  const accountFlight = singleFlight<string>(shared.timeoutMs, clock);
+  const grantFlights = singleFlight<TokenResponse>(shared.timeoutMs, clock);
 
   /** The account token, fetched once and shared until shortly before it expires. */
   function accountToken(deadline: Deadline): Promise<string> {
-    if (account && Date.now() < account.renewAt) return Promise.resolve(account.token);
+    if (account && clock.now() < account.renewAt) return Promise.resolve(account.token);
     return accountFlight('account', deadline, fetchAccountToken);
   }
 
@@ -71,10 +69,10 @@ export function createSahhaTokenHandler(options: SahhaTokenHandlerOptions): Toke
     }
     // A secret from now on: no Sahha error text that quotes it reaches an answer or a log.
     shared.secrets.learn(token);
-    const lifetime =
-      upstream.expiresIn(what, expiresIn, DEFAULT_LIFETIME_MS).getTime() - Date.now();
+    const now = clock.now();
+    const lifetime = upstream.expiresIn(what, expiresIn, DEFAULT_LIFETIME_MS).getTime() - now;
     // Renewed ten minutes before expiry (or after nine tenths of a shorter lifetime).
-    const renewAt = Date.now() + lifetime - Math.min(ACCOUNT_RENEW_BEFORE_MS, lifetime / 10);
+    const renewAt = now + lifetime - Math.min(ACCOUNT_RENEW_BEFORE_MS, lifetime / 10);
     account = { token, renewAt };
     return token;
   }

@@ -5,8 +5,8 @@ import {
   type TokenResponse,
 } from '../protocol/contract.js';
 import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
-import type { Deadline } from './http.js';
-import { detailOf, singleFlight, upstreamClient, type Upstream } from './upstream.js';
+import { singleFlight, type Deadline } from './deadline.js';
+import { detailOf, type Upstream } from './upstream.js';
 
 export type { GetUser, HandlerOptions, HostRequest, TokenHandler } from './handler.js';
 
@@ -41,18 +41,14 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     );
   }
   const apiKey = options.apiKey;
-  const shared = handlerBase('createTokenHandler', options, [apiKey]);
-  const profiles = new Map<string, { profile: UserProfile; at: number }>();
-  // Racing first requests for one user share one lookup (and creation) of that user.
-  const userFlights = singleFlight<UserProfile>(shared.timeoutMs);
-
-  const upstream = upstreamClient({
+  const shared = handlerBase('createTokenHandler', options, [apiKey], {
     name: 'IntelliProve',
     base: options.apiBase ?? DEFAULT_API_BASE,
-    fetch: shared.fetch,
-    secrets: shared.secrets,
-    report: shared.report,
   });
+  const { upstream, clock } = shared;
+  const profiles = new Map<string, { profile: UserProfile; at: number }>();
+  // Racing first requests for one user share one lookup (and creation) of that user.
+  const userFlights = singleFlight<UserProfile>(shared.timeoutMs, clock);
   const call = (deadline: Deadline, method: string, path: string, body?: unknown) =>
     upstream.call(deadline, method, path, { 'x-api-key': apiKey }, body);
   const fail = (what: string, answer: Upstream) => upstream.fail(what, answer);
@@ -61,7 +57,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   /** The user's profile, creating the user on first use; shared by racing requests. */
   function ensureUser(deadline: Deadline, externalId: string, language?: string) {
     const cached = profiles.get(externalId);
-    if (cached && Date.now() - cached.at < PROFILE_TTL_MS) return Promise.resolve(cached.profile);
+    if (cached && clock.now() - cached.at < PROFILE_TTL_MS) return Promise.resolve(cached.profile);
     return userFlights(externalId, deadline, (own) => findOrCreateUser(own, externalId, language));
   }
 
@@ -89,7 +85,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     ) as UserProfile;
     if (profiles.size >= PROFILE_CACHE_SIZE)
       profiles.delete(profiles.keys().next().value as string);
-    profiles.set(externalId, { profile, at: Date.now() });
+    profiles.set(externalId, { profile, at: clock.now() });
     return profile;
   }
 
@@ -119,13 +115,13 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     if (typeof token !== 'string' || token === '') {
       throw upstreamFailure(what, 'did not answer with a token');
     }
-    const fallback = new Date(Date.now() + FALLBACK_TOKEN_LIFETIME_MS);
+    const fallback = new Date(clock.now() + FALLBACK_TOKEN_LIFETIME_MS);
     return { token, expires_at: upstream.jwtExpiresAt(what, token, fallback).toISOString() };
   }
 
   async function faceScan(deadline: Deadline, externalId: string, language?: string) {
     const what = 'GET /v2/userjourneys/scan';
-    const expires = new Date(Math.floor((Date.now() + PLUGIN_URL_LIFETIME_MS) / 1000) * 1000);
+    const expires = new Date(Math.floor((clock.now() + PLUGIN_URL_LIFETIME_MS) / 1000) * 1000);
     const query = new URLSearchParams({
       external_user_id: externalId,
       expire_at: expires.toISOString(),
@@ -150,7 +146,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     const url = pluginUrl(what, answer);
     return {
       url,
-      expires_at: expiryOfUrl(what, url, new Date(Date.now() + PLUGIN_URL_LIFETIME_MS)),
+      expires_at: expiryOfUrl(what, url, new Date(clock.now() + PLUGIN_URL_LIFETIME_MS)),
     };
   }
 

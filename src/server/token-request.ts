@@ -5,7 +5,7 @@ import {
   type DashboardSection,
   type TokenRequest,
 } from '../protocol/contract.js';
-import { HttpError } from './http.js';
+import { HttpError } from './http-error.js';
 
 function bad(message: string): HttpError {
   return new HttpError(400, 'invalid-body', message);

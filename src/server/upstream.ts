@@ -2,9 +2,14 @@
  * Calls from a token handler to its vendor's API: under the request's deadline, no redirects
  * (credentials never follow one elsewhere), bodies of at most 1 MiB, JSON answers, expiries
  * checked before they reach the browser, and failures as 502 errors whose messages never
- * contain a secret. Also the single flight that lets racing requests share one call.
+ * contain a secret.
  */
-import { Deadline, HttpError, readText, type Secrets } from './http.js';
+import { jwtExpiry } from '../protocol/jwt.js';
+import { readBodyText } from './body.js';
+import type { Clock } from './clock.js';
+import type { Deadline } from './deadline.js';
+import { HttpError } from './http-error.js';
+import type { Secrets } from './secrets.js';
 
 /** What an upstream call returned: status and parsed JSON (or null). */
 export interface Upstream {
@@ -19,8 +24,10 @@ export interface UpstreamOptions {
   fetch: typeof fetch;
   /** Redacted from every message. */
   secrets: Secrets;
-  /** Receives each 502 (see `reporter` in http.ts). */
+  /** Receives each 502 (see `reporter` in secrets.ts). */
   report: (error: Error) => void;
+  /** What expiries are checked against. */
+  clock: Clock;
 }
 
 /** Larger upstream answers are cut off: no token or URL answer comes anywhere near this. */
@@ -41,18 +48,6 @@ export function detailOf(body: unknown): string {
   if (typeof detail === 'string') return detail;
   if (detail !== undefined) return JSON.stringify(detail);
   return typeof title === 'string' ? title : '';
-}
-
-/** The `exp` claim of a JWT, unverified (only to know its expiry); undefined when it has none. */
-function jwtExp(token: string): unknown {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown })
-      ?.exp;
-  } catch {
-    return undefined;
-  }
 }
 
 export function upstreamClient(options: UpstreamOptions) {
@@ -76,15 +71,11 @@ export function upstreamClient(options: UpstreamOptions) {
     return failure(what, `answered ${upstream.status}${detail ? `: ${detail}` : ''}${hint}`);
   }
 
+  /** The answer's text: past 1 MiB, or cut off, a 502 (at the deadline, the 504). */
   async function readBody(what: string, response: Response, signal: AbortSignal) {
     const tooLarge = () => failure(what, `answered more than 1 MiB`);
-    if (Number(response.headers.get('content-length') ?? NaN) > MAX_UPSTREAM_BYTES) {
-      void response.body?.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    if (!response.body) return '';
     try {
-      return await readText(response.body, MAX_UPSTREAM_BYTES, signal, tooLarge);
+      return await readBodyText(response, MAX_UPSTREAM_BYTES, signal, tooLarge);
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw failure(what, 'the answer broke off');
@@ -138,7 +129,7 @@ export function upstreamClient(options: UpstreamOptions) {
    * `expires_at` we cannot form or stand behind is worse than no answer.
    */
   function expiresAt(what: string, at: number): Date {
-    const ahead = at - Date.now();
+    const ahead = at - options.clock.now();
     const problem = !Number.isFinite(ahead)
       ? 'is not a time'
       : ahead < MIN_LIFETIME_MS
@@ -152,42 +143,16 @@ export function upstreamClient(options: UpstreamOptions) {
 
   /** A lifetime in seconds (Sahha's `expiresIn`), checked as above; absent → `fallbackMs`. */
   function expiresIn(what: string, seconds: unknown, fallbackMs: number): Date {
-    if (seconds === undefined || seconds === null) return new Date(Date.now() + fallbackMs);
-    return expiresAt(what, typeof seconds === 'number' ? Date.now() + seconds * 1000 : NaN);
+    const now = options.clock.now();
+    if (seconds === undefined || seconds === null) return new Date(now + fallbackMs);
+    return expiresAt(what, typeof seconds === 'number' ? now + seconds * 1000 : NaN);
   }
 
   /** A JWT's `exp`, checked as above; a token without one → `fallback`. */
   function jwtExpiresAt(what: string, token: string, fallback: Date): Date {
-    const exp = jwtExp(token);
-    if (exp === undefined) return fallback;
-    return expiresAt(what, typeof exp === 'number' ? exp * 1000 : NaN);
+    const exp = jwtExpiry(token);
+    return exp === undefined ? fallback : expiresAt(what, exp);
   }
 
   return { call, fail, failure, expiresIn, jwtExpiresAt };
-}
-
-/**
- * One call per key at a time: whoever asks while it runs shares its result, so racing first
- * requests for a user create it once. The call runs on its own deadline (`timeoutMs` from its
- * start), not on the deadline of the request that started it: one waiter giving up must not
- * abort it for the others, and each waiter still gives up at its own deadline. Failures are
- * not kept: the next caller starts afresh.
- */
-export function singleFlight<V>(timeoutMs: number) {
-  const flights = new Map<string, { done: Promise<V>; own: Deadline }>();
-  return (key: string, deadline: Deadline, run: (own: Deadline) => Promise<V>): Promise<V> => {
-    deadline.signal.throwIfAborted();
-    let flight = flights.get(key);
-    if (!flight) {
-      const own = new Deadline(timeoutMs);
-      const done = own.race(run(own)).finally(() => {
-        own.clear();
-        flights.delete(key);
-      });
-      flight = { done, own };
-      flights.set(key, flight);
-    }
-    deadline.join(flight.own);
-    return deadline.race(flight.done);
-  };
 }

@@ -5,6 +5,7 @@ import type { IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { BIOMARKERS } from '../../src/data/providers/intelliprove/scans.js';
 import { intelliproveScores } from '../../src/data/providers/intelliprove/scores.js';
+import { METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
 import { engineGet, render, setup, textOf } from '../helpers/data.js';
 import { apiScenario, scenario, until } from '../helpers/scenario.js';
 
@@ -31,14 +32,7 @@ describe('<ip-metric-gauge>', () => {
   it("shows the sandbox's metric: score, confidence, zone, and a meter for assistive technology", async () => {
     const { metrics } = await engineGet('/v2/metrics');
     const where = await setup();
-    for (const metric of [
-      'energy_balance',
-      'general_fitness',
-      'hypertension',
-      'mental_health_risk',
-      'mental_stress',
-      'sleep_quality',
-    ]) {
+    for (const metric of METRICS) {
       const expected = metrics[metric] as { score: number; confidence: number };
       const el = await gauge({ metric, lang: 'en' }, where);
       await settled(el);
@@ -64,11 +58,7 @@ describe('<ip-metric-gauge>', () => {
   it('shows wellbeing scores, without confidence', async () => {
     const wellbeing = await engineGet('/v2/userprofiles/wellbeing');
     const where = await setup();
-    for (const [metric, key] of [
-      ['wellbeing_mental', 'mental'],
-      ['wellbeing_physical', 'physical'],
-      ['wellbeing_energy_sleep', 'energy_sleep'],
-    ]) {
+    for (const [metric, key] of Object.entries(WELLBEING_SCORES)) {
       const el = await gauge({ metric: metric!, lang: 'en' }, where);
       await settled(el);
       expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal(

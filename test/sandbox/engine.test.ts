@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OTHER_CUSTOMER_API_KEY, SANDBOX_API_KEY, startEngine } from '../../demo/sandbox/engine.js';
+import { METRICS, SCAN_BIOMARKERS, WELLBEING_SCORES } from '../../src/protocol/health.js';
 import { call } from '../helpers/http.js';
 
 const KEY = SANDBOX_API_KEY;
@@ -239,17 +240,7 @@ describe('sandbox engine (IntelliProve v2 contract)', () => {
       assert.equal(latest.status, 200);
       assert.equal(latest.body.length, 3);
       assert.ok(latest.body[0].timestamp_epoch > latest.body[1].timestamp_epoch);
-      for (const key of [
-        'face_scan_id',
-        'heart_rate',
-        'respiratory_rate',
-        'heart_rate_variability',
-        'resonant_breathing_score',
-        'systolic_blood_pressure',
-        'diastolic_blood_pressure',
-        'timestamp_epoch',
-        'timestamp',
-      ]) {
+      for (const key of ['face_scan_id', ...SCAN_BIOMARKERS, 'timestamp_epoch', 'timestamp']) {
         assert.ok(key in latest.body[0], key);
       }
       assert.equal(
@@ -324,14 +315,7 @@ describe('sandbox engine (IntelliProve v2 contract)', () => {
       const answer = await get('/v2/metrics', { token });
       assert.equal(answer.status, 200);
       const { metrics, last_update } = answer.body;
-      assert.deepEqual(Object.keys(metrics).sort(), [
-        'energy_balance',
-        'general_fitness',
-        'hypertension',
-        'mental_health_risk',
-        'mental_stress',
-        'sleep_quality',
-      ]);
+      assert.deepEqual(Object.keys(metrics).sort(), [...METRICS].sort());
       assert.equal(metrics.sleep_quality, null);
       assert.equal(metrics.hypertension, null, 'no blood pressure, no hypertension metric');
       assert.ok(metrics.energy_balance.score >= 0 && metrics.energy_balance.score <= 100);
@@ -342,7 +326,7 @@ describe('sandbox engine (IntelliProve v2 contract)', () => {
     it('answers wellbeing scores between 0 and 100', async () => {
       const token = await tokenFor('demo@example.com');
       const body = (await get('/v2/userprofiles/wellbeing', { token })).body;
-      for (const key of ['mental', 'physical', 'energy_sleep'])
+      for (const key of Object.values(WELLBEING_SCORES))
         assert.ok(body[key] >= 0 && body[key] <= 100, key);
     });
 

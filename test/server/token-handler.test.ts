@@ -1,70 +1,29 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createEngine, SANDBOX_API_KEY, type Engine } from '../../demo/sandbox/engine.js';
+import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, type Running } from '../../demo/sandbox/http-util.js';
 import { createTokenHandler, type TokenHandlerOptions } from '../../src/server/index.js';
-
-interface Seen {
-  method: string;
-  path: string;
-  key: string | undefined;
-}
+import { host, newUser, post, useIntelliProve } from './setup.js';
 
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 const tokenOfUrl = (url: string) => new URL(url).searchParams.get('action_token')!;
 
 describe('createTokenHandler (intelliprove-widgets/server)', () => {
-  let engine: Engine;
-  let upstream: Running;
-  let seen: Seen[] = [];
+  const setup = useIntelliProve();
+  const { engine, upstream, reports, clock } = setup;
   let user: string | null = 'demo@example.com';
-  const quiet = { onError: () => {} };
-
+  beforeEach(() => (user = 'demo@example.com'));
+  /** The handler, signed in as `user`. */
   const handler = (extra: Partial<TokenHandlerOptions> = {}) =>
-    createTokenHandler({
-      apiKey: SANDBOX_API_KEY,
-      apiBase: upstream.url,
-      getUser: () => user,
-      ...quiet,
-      ...extra,
-    });
+    setup.handler({ getUser: () => user, ...extra });
+  /** The upstream calls so far, as `METHOD /path`. */
+  const calls = () => upstream.calls.map((c) => `${c.method} ${c.path}`);
 
-  /** POSTs through the Fetch API adapter, in process. */
-  async function viaFetch(
-    body: unknown,
-    extra: Partial<TokenHandlerOptions> = {},
-    init: RequestInit = {},
-  ) {
-    const response = await handler(extra).fetch(
-      new Request('http://host.test/api/ip-token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-        ...init,
-      }),
-    );
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
-  }
-
-  before(async () => {
-    engine = createEngine({ pluginOrigin: 'http://plugins.test' });
-    upstream = await listen((req, res) => {
-      seen.push({
-        method: req.method!,
-        path: req.url!,
-        key: req.headers['x-api-key'] as string | undefined,
-      });
-      return engine.handler(req, res);
-    });
-  });
-  after(() => upstream.close());
-  beforeEach(() => {
-    seen = [];
-    user = 'demo@example.com';
-  });
+  /** POSTs JSON (a string as it is) through the Fetch API adapter, in process. */
+  const viaFetch = (body: unknown, extra: Partial<TokenHandlerOptions> = {}) =>
+    post(handler(extra), 'fetch', body, { 'content-type': 'application/json' });
 
   it('answers purpose "api" with an action token for the session user', async () => {
     const answer = await viaFetch({ purpose: 'api' });
@@ -79,10 +38,7 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     );
     assert.equal(answer.body.unit_system, 'metric');
     assert.equal(answer.body.language, 'en');
-    assert.deepEqual(
-      seen.map((s) => `${s.method} ${s.path.split('?')[0]}`),
-      ['GET /v2/users', 'POST /v2/users/authenticate'],
-    );
+    assert.deepEqual(calls(), ['GET /v2/users', 'POST /v2/users/authenticate']);
   });
 
   it('answers purpose "face-scan" with the plug-in URL, unaltered, valid six hours', async () => {
@@ -91,15 +47,15 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     const url = new URL(answer.body.url);
     assert.equal(url.origin, 'http://plugins.test');
     assert.equal(url.searchParams.get('language'), 'nl');
-    const hours = (Date.parse(answer.body.expires_at) - Date.now()) / 3600_000;
-    assert.ok(hours > 5.9 && hours <= 6, `expires in ${hours} h`);
+    const sixHours = Math.floor((clock.now() + 6 * 3600_000) / 1000) * 1000;
+    assert.equal(Date.parse(answer.body.expires_at), sixHours);
     assert.equal(
       claimsOf(tokenOfUrl(answer.body.url)).exp * 1000,
       Date.parse(answer.body.expires_at),
     );
-    const scanCall = seen.find((s) => s.path.startsWith('/v2/userjourneys/scan'))!;
-    assert.match(scanCall.path, /external_user_id=demo%40example.com/);
-    assert.match(scanCall.path, /expire_at=/);
+    const scanCall = upstream.calls.find((c) => c.path === '/v2/userjourneys/scan')!;
+    assert.match(scanCall.url, /external_user_id=demo%40example.com/);
+    assert.match(scanCall.url, /expire_at=/);
   });
 
   it('answers purpose "dashboard" and passes disabled_sections on', async () => {
@@ -139,7 +95,7 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     const demo = engine.store.userByExternalId('Sandbox Health', 'demo@example.com')!;
     assert.equal(claimsOf(token).sub, demo.user_id);
     assert.ok(
-      seen.every((s) => !s.path.includes('amy')),
+      upstream.calls.every((c) => !c.url.includes('amy')),
       'amy was never asked for',
     );
   });
@@ -149,25 +105,30 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     const answer = await viaFetch({ purpose: 'api' });
     assert.equal(answer.status, 401);
     assert.equal(answer.body.error, 'unauthenticated');
-    assert.equal(seen.length, 0);
+    assert.equal(upstream.calls.length, 0);
   });
 
   it('creates the IntelliProve user on first use, then reuses it', async () => {
-    user = `first-use-${Date.now()}@example.com`;
-    const answer = await viaFetch({ purpose: 'api', language: 'sv' });
-    assert.equal(answer.status, 200);
-    assert.deepEqual(
-      seen.map((s) => `${s.method} ${s.path.split('?')[0]}`),
-      ['GET /v2/users', 'POST /v2/users', 'POST /v2/users/authenticate'],
-    );
+    user = newUser();
+    const tokens = handler();
+    const ask = (body: object) => post(tokens, 'fetch', body);
+    assert.equal((await ask({ purpose: 'api', language: 'sv' })).status, 200);
+    assert.deepEqual(calls(), ['GET /v2/users', 'POST /v2/users', 'POST /v2/users/authenticate']);
     assert.equal(engine.store.userByExternalId('Sandbox Health', user)!.language, 'sv');
-    seen = [];
-    await viaFetch({ purpose: 'api' });
-    assert.ok(!seen.some((s) => s.method === 'POST' && s.path === '/v2/users'));
+    upstream.calls = [];
+    await ask({ purpose: 'api' });
+    assert.deepEqual(calls(), ['POST /v2/users/authenticate'], 'its profile is kept');
+    clock.advance(5 * 60_000);
+    await ask({ purpose: 'api' });
+    assert.deepEqual(
+      calls(),
+      ['POST /v2/users/authenticate', 'GET /v2/users', 'POST /v2/users/authenticate'],
+      'for five minutes',
+    );
   });
 
   it('accepts "already exists" when another request created the user first', async () => {
-    user = `race-${Date.now()}@example.com`;
+    user = newUser();
     let first = true;
     const racing: typeof fetch = async (input, init) => {
       if (first && String(input).includes('/v2/users?')) {
@@ -197,7 +158,7 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
       assert.equal(answer.body.error, 'invalid-body');
       assert.match(answer.body.message, message, body);
     }
-    assert.equal(seen.length, 0);
+    assert.equal(upstream.calls.length, 0);
   });
 
   it('answers 405 to other methods and 413 to bodies over the limit', async () => {
@@ -221,16 +182,13 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
   });
 
   it('answers 502 without the key when the key is wrong, and reports it redacted', async () => {
-    const reported: string[] = [];
     const wrongKey = 'live-key-that-is-wrong';
-    const answer = await viaFetch(
-      { purpose: 'face-scan' },
-      { apiKey: wrongKey, onError: (error) => reported.push(error.message) },
-    );
+    const answer = await viaFetch({ purpose: 'face-scan' }, { apiKey: wrongKey });
     assert.equal(answer.status, 502);
     assert.match(answer.body.message, /401.*check the API key/);
     assert.ok(!answer.text.includes(wrongKey));
-    assert.ok(reported.length === 1 && !reported[0]!.includes(wrongKey));
+    assert.equal(reports.length, 1);
+    assert.ok(!reports[0]!.message.includes(wrongKey));
   });
 
   it('redacts the key even when the engine echoes it back', async () => {
@@ -248,21 +206,22 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     }
   });
 
-  it('gives up on an engine that does not answer (timeout) with 504', async () => {
-    const silent = await listen(() => {
-      /* never answers */
-    });
-    try {
-      const started = Date.now();
-      const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
-      assert.equal(answer.status, 504);
-      assert.equal(answer.body.error, 'timeout');
-      assert.match(answer.body.message, /No answer within 200 ms .*GET \/v2\/users/);
-      assert.ok(Date.now() - started < 2000);
-    } finally {
-      await silent.close();
-    }
-  });
+  it(
+    'gives up on an engine that does not answer (timeout) with 504',
+    { timeout: 8000 },
+    async () => {
+      // It never answers; the time passes while it is asked.
+      const silent = await listen(() => clock.advance(200));
+      try {
+        const answer = await viaFetch({ purpose: 'api' }, { apiBase: silent.url, timeoutMs: 200 });
+        assert.equal(answer.status, 504);
+        assert.equal(answer.body.error, 'timeout');
+        assert.match(answer.body.message, /No answer within 200 ms .*GET \/v2\/users/);
+      } finally {
+        await silent.close();
+      }
+    },
+  );
 
   it('never follows a redirect that would carry the key to another host', async () => {
     const elsewhere: (string | undefined)[] = [];
@@ -289,20 +248,18 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
       await viaFetch({ purpose: 'face-scan' }),
       await viaFetch({ purpose: 'dashboard' }),
     ];
-    assert.ok(seen.length > 0 && seen.every((s) => s.key === SANDBOX_API_KEY));
+    assert.equal(upstream.calls.length, 6, 'a user lookup and a call for each');
+    assert.ok(upstream.calls.every((c) => c.headers['x-api-key'] === SANDBOX_API_KEY));
     for (const answer of answers) assert.ok(!answer.text.includes(SANDBOX_API_KEY));
   });
 
   describe('.node adapter (Node http, Express, Connect)', () => {
-    let host: Running;
-    before(async () => {
-      const tokens = handler();
-      host = await listen((req, res) => tokens.node(req, res));
-    });
-    after(() => host.close());
+    let node: Running;
+    before(async () => (node = await host(handler())));
+    after(() => node.close());
 
     it('answers over a real HTTP server', async () => {
-      const response = await fetch(`${host.url}/api/ip-token`, {
+      const response = await fetch(`${node.url}/api/ip-token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ purpose: 'dashboard', disabled_sections: ['recommendations'] }),
@@ -313,10 +270,10 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
     });
 
     it('answers 400, 405 and 413 like the Fetch adapter', async () => {
-      const bad = await fetch(`${host.url}/api/ip-token`, { method: 'POST', body: '{' });
+      const bad = await fetch(`${node.url}/api/ip-token`, { method: 'POST', body: '{' });
       assert.equal(bad.status, 400);
-      assert.equal((await fetch(`${host.url}/api/ip-token`)).status, 405);
-      const big = await fetch(`${host.url}/api/ip-token`, {
+      assert.equal((await fetch(`${node.url}/api/ip-token`)).status, 405);
+      const big = await fetch(`${node.url}/api/ip-token`, {
         method: 'POST',
         body: 'x'.repeat(40_000),
       });
@@ -374,21 +331,19 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
   });
 
   it('answers 500 when getUser throws, and reports it without the key', async () => {
-    const reported: string[] = [];
     const answer = await viaFetch(
       { purpose: 'api' },
       {
         getUser: () => {
           throw new Error(`session store down (${SANDBOX_API_KEY})`);
         },
-        onError: (error) => reported.push(error.message),
       },
     );
     assert.equal(answer.status, 500);
     assert.ok(!answer.text.includes(SANDBOX_API_KEY));
-    assert.equal(reported.length, 1);
-    assert.match(reported[0]!, /session store down/);
-    assert.ok(!reported[0]!.includes(SANDBOX_API_KEY));
+    assert.equal(reports.length, 1);
+    assert.match(reports[0]!.message, /session store down/);
+    assert.ok(!reports[0]!.message.includes(SANDBOX_API_KEY));
   });
 
   it('refuses to start without an API key or getUser', () => {

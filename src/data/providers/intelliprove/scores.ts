@@ -7,33 +7,17 @@ import type { MessageKey } from '../../../i18n/translate.js';
 import { isObject, object, scoreOf, unexpected } from '../checks.js';
 import type { ScoreReading, ScoreSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
-
-const METRICS = [
-  'energy_balance',
-  'general_fitness',
-  'hypertension',
-  'mental_health_risk',
-  'mental_stress',
-  'sleep_quality',
-] as const;
-const WELLBEING: Record<string, 'mental' | 'physical' | 'energy_sleep'> = {
-  wellbeing_mental: 'mental',
-  wellbeing_physical: 'physical',
-  wellbeing_energy_sleep: 'energy_sleep',
-};
+import { GAUGE_METRICS, WELLBEING_SCORES } from '../../../protocol/health.js';
 
 export const intelliproveScores: ScoreSource = {
   ...INTELLIPROVE,
   entries: Object.fromEntries(
-    [...METRICS, ...Object.keys(WELLBEING)].map((key) => [
-      key,
-      { label: `metric.${key}` as MessageKey },
-    ]),
+    GAUGE_METRICS.map((key) => [key, { label: `metric.${key}` as MessageKey }]),
   ),
   empty: ['state.no-data', 'state.no-data-hint'],
 
   async read(context, key): Promise<ScoreReading | null> {
-    const wellbeing = WELLBEING[key];
+    const wellbeing = WELLBEING_SCORES[key as keyof typeof WELLBEING_SCORES];
     if (wellbeing) {
       const path = '/v2/userprofiles/wellbeing';
       const answer = await apiGet(context, path);
