@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { IpElement } from '../core/ip-element.js';
 import { firstTime, onScanCompleted } from '../core/scan-signal.js';
-import { endpointKey } from '../core/session.js';
+import { endpointKey } from '../core/endpoint-key.js';
 
 /**
  * Calls `onScan` for each face scan that completes on the page (in any copy of the kit) for
