@@ -2,21 +2,17 @@
  * A face scan as IntelliProve's JSON API v2 sends it, and what a card reads from one: its
  * biomarkers (label, quantity, documented reference bands), their values and its time.
  */
+import type { ScanBiomarker } from '../../../protocol/health.js';
 import type { MessageKey } from '../../../i18n/translate.js';
 import { measured } from '../../../units/format.js';
 import type { BiomarkerInfo, BiomarkerReading } from '../types.js';
 
-export interface FaceScan {
+/** A face scan: its id, its time, and each biomarker (a number, or null when locked). */
+export type FaceScan = Record<ScanBiomarker, number | null> & {
   face_scan_id: string;
-  heart_rate: number | null;
-  respiratory_rate: number | null;
-  heart_rate_variability: number | null;
-  resonant_breathing_score: number | null;
-  systolic_blood_pressure: number | null;
-  diastolic_blood_pressure: number | null;
   timestamp_epoch?: number | null;
   timestamp: string;
-}
+};
 
 const band =
   (edges: [number, MessageKey][], last: MessageKey) =>
