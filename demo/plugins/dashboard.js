@@ -69,6 +69,16 @@ async function render() {
     return;
   }
   const value = (v, unit) => (v === null ? t('locked') : `${number(v)} ${unit}`);
+  const pressure =
+    scan.systolic_blood_pressure === null
+      ? t('locked')
+      : `${scan.systolic_blood_pressure}/${scan.diastolic_blood_pressure} mmHg`;
+  const results = [
+    ['heart_rate', value(scan.heart_rate, 'bpm')],
+    ['respiratory_rate', value(scan.respiratory_rate, '/min')],
+    ['heart_rate_variability', value(scan.heart_rate_variability, 'ms')],
+    ['blood_pressure', pressure],
+  ];
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(scan.timestamp),
   );
@@ -76,9 +86,7 @@ async function render() {
     h('h1', {}, t('dashTitle')),
     section(
       'main',
-      meter(t('mental'), wellbeing?.mental),
-      meter(t('physical'), wellbeing?.physical),
-      meter(t('energy_sleep'), wellbeing?.energy_sleep),
+      ...['mental', 'physical', 'energy_sleep'].map((key) => meter(t(key), wellbeing?.[key])),
     ),
     section(
       'biomarkers',
@@ -86,35 +94,8 @@ async function render() {
       h(
         'dl',
         { class: 'results' },
-        h(
-          'div',
-          { class: 'result' },
-          h('dt', {}, t('heart_rate')),
-          h('dd', {}, value(scan.heart_rate, 'bpm')),
-        ),
-        h(
-          'div',
-          { class: 'result' },
-          h('dt', {}, t('respiratory_rate')),
-          h('dd', {}, value(scan.respiratory_rate, '/min')),
-        ),
-        h(
-          'div',
-          { class: 'result' },
-          h('dt', {}, t('heart_rate_variability')),
-          h('dd', {}, value(scan.heart_rate_variability, 'ms')),
-        ),
-        h(
-          'div',
-          { class: 'result' },
-          h('dt', {}, t('blood_pressure')),
-          h(
-            'dd',
-            {},
-            scan.systolic_blood_pressure === null
-              ? t('locked')
-              : `${scan.systolic_blood_pressure}/${scan.diastolic_blood_pressure} mmHg`,
-          ),
+        ...results.map(([key, text]) =>
+          h('div', { class: 'result' }, h('dt', {}, t(key)), h('dd', {}, text)),
         ),
       ),
     ),
