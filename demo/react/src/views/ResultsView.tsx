@@ -18,6 +18,19 @@ const languages: Record<Language, string> = {
   sv: 'Svenska',
 };
 
+const unitSystems: Record<UnitSystem, string> = { metric: 'Metric', imperial: 'Imperial' };
+
+/** One of the form's selects: a state and its setter, with a label for each value. */
+function choice<T extends string>(
+  name: string,
+  label: string,
+  options: Record<T, string>,
+  value: T,
+  set: (value: T) => void,
+) {
+  return { name, label, options, value, set: (picked: string) => set(picked as T) };
+}
+
 export function ResultsView() {
   const [biomarker, setBiomarker] = useState<Biomarker>('heart_rate');
   const [lang, setLang] = useState<Language>('en');
@@ -27,50 +40,28 @@ export function ResultsView() {
 
   const onLoad = () => setLoads((n) => n + 1);
   const onError = (event: IpEvent<'ip-error'>) => setErrorCode(event.detail.code);
+  const choices = [
+    choice('biomarker', 'Biomarker', biomarkers, biomarker, setBiomarker),
+    choice('lang', 'Language', languages, lang, setLang),
+    choice('unit', 'Units', unitSystems, unit, setUnit),
+  ];
 
   return (
     <>
       <h2>Results</h2>
       <form className="settings" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Biomarker{' '}
-          <select
-            name="biomarker"
-            value={biomarker}
-            onChange={(event) => setBiomarker(event.target.value as Biomarker)}
-          >
-            {Object.entries(biomarkers).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Language{' '}
-          <select
-            name="lang"
-            value={lang}
-            onChange={(event) => setLang(event.target.value as Language)}
-          >
-            {Object.entries(languages).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Units{' '}
-          <select
-            name="unit"
-            value={unit}
-            onChange={(event) => setUnit(event.target.value as UnitSystem)}
-          >
-            <option value="metric">Metric</option>
-            <option value="imperial">Imperial</option>
-          </select>
-        </label>
+        {choices.map(({ name, label, options, value, set }) => (
+          <label key={name}>
+            {label}{' '}
+            <select name={name} value={value} onChange={(event) => set(event.target.value)}>
+              {Object.entries<string>(options).map(([option, text]) => (
+                <option key={option} value={option}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </form>
 
       <p data-testid="load-count">ip-load events: {loads}</p>
