@@ -1,4 +1,11 @@
-import { CUSTOM_ELEMENTS_SCHEMA, Component, inject, signal } from '@angular/core';
+import {
+  CUSTOM_ELEMENTS_SCHEMA,
+  Component,
+  inject,
+  signal,
+  type Signal,
+  type WritableSignal,
+} from '@angular/core';
 import type { IpErrorDetail, Language, UnitSystem } from 'intelliprove-widgets';
 import { SAHHA_BASE } from '../kit';
 
@@ -11,9 +18,24 @@ const BIOMARKERS = [
 const LANGUAGES: readonly Language[] = ['en', 'nl', 'fr', 'da', 'sv'];
 const UNIT_SYSTEMS: readonly UnitSystem[] = ['metric', 'imperial'];
 
-/** The option of `options` that `value` names (a <select>'s value is a plain string). */
-function pick<T extends string>(options: readonly T[], value: string): T {
-  return options.find((option) => option === value) ?? options[0]!;
+/** One of the form's selects: its options and the signal it sets. */
+interface Choice {
+  name: string;
+  label: string;
+  options: readonly string[];
+  value: Signal<string>;
+  /** Sets the signal to the option `value` names (a <select>'s value is a plain string). */
+  set(value: string): void;
+}
+
+function choice<T extends string>(
+  name: string,
+  label: string,
+  options: readonly T[],
+  value: WritableSignal<T>,
+): Choice {
+  const set = (picked: string) => value.set(options.find((o) => o === picked) ?? options[0]!);
+  return { name, label, options, value, set };
 }
 
 @Component({
@@ -24,26 +46,17 @@ function pick<T extends string>(options: readonly T[], value: string): T {
 })
 export class Results {
   protected readonly sahhaBase = inject(SAHHA_BASE);
-  protected readonly biomarkers = BIOMARKERS;
-  protected readonly languages = LANGUAGES;
-  protected readonly unitSystems = UNIT_SYSTEMS;
-
   protected readonly biomarker = signal<(typeof BIOMARKERS)[number]>('heart_rate');
   protected readonly lang = signal<Language>('en');
   protected readonly unit = signal<UnitSystem>('metric');
+  protected readonly choices = [
+    choice('biomarker', 'Biomarker', BIOMARKERS, this.biomarker),
+    choice('lang', 'Language', LANGUAGES, this.lang),
+    choice('unit', 'Units', UNIT_SYSTEMS, this.unit),
+  ];
   /** `ip-load` events so far: each element fires one whenever it shows (new) data. */
   protected readonly loads = signal(0);
   protected readonly error = signal<IpErrorDetail | null>(null);
-
-  protected setBiomarker(value: string): void {
-    this.biomarker.set(pick(BIOMARKERS, value));
-  }
-  protected setLang(value: string): void {
-    this.lang.set(pick(LANGUAGES, value));
-  }
-  protected setUnit(value: string): void {
-    this.unit.set(pick(UNIT_SYSTEMS, value));
-  }
 
   protected onLoad(): void {
     this.loads.update((n) => n + 1);
