@@ -82,7 +82,7 @@ function manualChunks(id) {
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/.test(id))
     return 'kit';
   if (/\/dist\/(core|protocol)\//.test(id) || /\/dist\/entries\/page\.js$/.test(id)) return 'kit';
-  if (/\/dist\/i18n\/(translate|locales\/en)\.js$/.test(id)) return 'kit'; // the texts all share
+  if (/\/dist\/i18n\/(translate|localizer|locales\/en)\.js$/.test(id)) return 'kit'; // the texts all share
   if (/\/dist\/embeds\/[^/]+\.js$/.test(id)) return 'embeds';
   if (/\/node_modules\/@lit\/task\//.test(id)) return 'data';
   // The data layer, not a provider's biomarkers or scores (those go with the card or the gauge).

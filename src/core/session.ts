@@ -10,7 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../protocol/contract.js';
 import { endpointKey } from './endpoint-key.js';
-import { forgetHandedOver, type TokenGrant } from './token-client.js';
+import { forgetHandedOver } from './handover.js';
+import type { TokenGrant } from './token-grant.js';
 
 export { endpointKey };
 

@@ -5,4 +5,4 @@
  */
 export { configure } from '../core/config.js';
 export { define } from '../core/define.js';
-export { handOver } from '../core/token-client.js';
+export { handOver } from '../core/handover.js';
