@@ -1,9 +1,11 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { pageDefaults } from '../core/config.js';
+import { resolveLanguage } from '../core/language.js';
 import { IpError } from '../core/errors.js';
 import { SessionMember, sessionEpoch } from '../core/session.js';
 import { Localizer } from '../i18n/localizer.js';
+import { loadCatalog } from '../i18n/translate.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { apiContextFor } from './api-context.js';
 import { emptyView } from './data-view.js';
@@ -199,10 +201,14 @@ export class Reading<R, S extends AnySource> implements ReactiveController {
       const wait = AbortSignal.any([signal, AbortSignal.timeout(READ_TIMEOUT_MS)]);
       this.#session.use(this.host.tokenSource()); // this endpoint's session is the one to follow
       const context = apiContextFor(this.host, source, lease, wait);
+      const texts = loadCatalog(this.host.language);
       const [reading, preferences] = await Promise.all([
         this.options.read(source, key, context),
         userPreferences(context),
       ]);
+      // Shown with its texts, never with a blank label: the page's language was fetched
+      // alongside; the user's own (from the token) now, if the page named none.
+      await Promise.all([texts, loadCatalog(resolveLanguage(this.host, preferences.language))]);
       signal.throwIfAborted();
       this.#lease.release();
       this.#lease = lease;
