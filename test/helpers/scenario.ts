@@ -75,3 +75,62 @@ export function record(el: EventTarget, ...types: string[]): CustomEvent[] {
   for (const type of types) el.addEventListener(type, (event) => events.push(event as CustomEvent));
   return events;
 }
+
+/** The next task: what the page queued before it (a message, a timer of 0 ms) has run. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/**
+ * The `status` values `el` takes from now on, in order, read when called. A reload or a new
+ * session shows `loading` in the very update that starts it, so an empty trail after
+ * `await el.updateComplete` proves that nothing started.
+ */
+export function statusTrail(el: Element): () => string[] {
+  const trail: string[] = [];
+  const take = (records: MutationRecord[]) => {
+    for (const record of records) trail.push((record.target as Element).getAttribute('status')!);
+  };
+  const observer = new MutationObserver(take);
+  observer.observe(el, { attributes: true, attributeFilter: ['status'] });
+  return () => {
+    take(observer.takeRecords());
+    return [...trail];
+  };
+}
+
+/**
+ * Waits until the `index`th request in `log` is over on the wire (answered or aborted) and, if
+ * it was answered, until the page has its response and has had a task to act on it.
+ */
+export async function overOnTheWire(
+  log: () => Promise<LoggedRequest[]>,
+  index = 0,
+): Promise<LoggedRequest> {
+  const entry = await until(async () => {
+    const entry = (await log())[index];
+    return entry?.outcome ? entry : undefined;
+  }, `request ${index} over`);
+  if (entry.outcome === 'answered') {
+    const path = entry.path ?? '';
+    await until(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .some((e) => e.name.endsWith(path) && (e as PerformanceResourceTiming).responseEnd > 0),
+      `the answer to ${path} in the page`,
+    );
+    await nextTask();
+  }
+  return entry;
+}
+
+/** Resolves with the next message that `source()` posts to this window. */
+export function messageFrom(source: () => MessageEventSource | null | undefined): Promise<unknown> {
+  return new Promise((resolve) => {
+    const listen = (event: MessageEvent) => {
+      if (event.source !== source()) return;
+      window.removeEventListener('message', listen);
+      resolve(event.data);
+    };
+    window.addEventListener('message', listen);
+  });
+}
