@@ -2,6 +2,7 @@
  * Browser side of the scenario token endpoints (see wtr-sandbox.ts): script what the token
  * endpoint answers, read what it was asked. Real HTTP on the test page's origin.
  */
+import sinon from 'sinon/pkg/sinon-esm.js';
 import type { LoggedRequest, ScriptedAnswer } from './wtr-sandbox.js';
 import { sandboxEnv } from './env.js';
 
@@ -133,4 +134,29 @@ export function messageFrom(source: () => MessageEventSource | null | undefined)
     };
     window.addEventListener('message', listen);
   });
+}
+
+/**
+ * Fake timeouts and Date from now on (animation frames, which `until` waits on, stay real). An
+ * element's first update waits for a task: install them once it has rendered.
+ */
+export const fakeTimers = (options: { now?: number; shouldAdvanceTime?: boolean } = {}) =>
+  sinon.useFakeTimers({
+    now: Date.now(),
+    ...options,
+    toFake: ['setTimeout', 'clearTimeout', 'Date'],
+  });
+
+/**
+ * A token endpoint that answers the relay plug-in's URL tagged `tags[n]` to its nth request
+ * (the last one again after that); the first `expiring` of them expire in 20 minutes.
+ */
+export async function relayScenario(tags: string[], expiring = 0): Promise<ScenarioHandle> {
+  const soon = new Date(Date.now() + 20 * 60_000).toISOString();
+  const answers = await Promise.all(
+    tags.map(async (tag, n) => ({
+      json: { url: await relayUrl(tag), ...(n < expiring ? { expires_at: soon } : {}) },
+    })),
+  );
+  return scenario(...answers);
 }
