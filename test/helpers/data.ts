@@ -112,3 +112,23 @@ export function consoleErrors(): () => sinon.SinonStub {
   afterEach(() => stub.restore());
   return () => stub;
 }
+
+/**
+ * Appends a `tag` with `attributes` to `parent`, its token endpoint and API base (`where`) set
+ * as properties, the way a framework binds them.
+ */
+export function mount<T extends HTMLElement>(
+  parent: Element,
+  tag: string,
+  attributes: Record<string, string>,
+  where?: Pick<Setup, 'endpoint' | 'apiBase'>,
+): T {
+  const el = document.createElement(tag) as T & { tokenEndpoint?: string; apiBase?: string };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  if (where) {
+    el.tokenEndpoint = where.endpoint;
+    el.apiBase = where.apiBase;
+  }
+  parent.append(el);
+  return el;
+}

@@ -2,7 +2,9 @@
  * Browser side of the scenario token endpoints (see wtr-sandbox.ts): script what the token
  * endpoint answers, read what it was asked. Real HTTP on the test page's origin.
  */
+import { fixture, html } from '@open-wc/testing';
 import sinon from 'sinon/pkg/sinon-esm.js';
+import type { IpFaceScan } from '../../src/entries/index.js';
 import type { LoggedRequest, ScriptedAnswer } from './wtr-sandbox.js';
 import { sandboxEnv } from './env.js';
 
@@ -106,18 +108,24 @@ export async function overOnTheWire(
   log: () => Promise<LoggedRequest[]>,
   index = 0,
 ): Promise<LoggedRequest> {
-  const entry = await until(async () => {
-    const entry = (await log())[index];
-    return entry?.outcome ? entry : undefined;
+  const entries = await until(async () => {
+    const entries = await log();
+    return entries[index]?.outcome ? entries : undefined;
   }, `request ${index} over`);
+  const entry = entries[index]!;
   if (entry.outcome === 'answered') {
-    const path = entry.path ?? '';
+    // As many answers to its URL in the page as the server gave, up to this one.
+    const answered = entries
+      .slice(0, index + 1)
+      .filter((e) => e.url === entry.url && e.outcome === 'answered').length;
     await until(
       () =>
         performance
           .getEntriesByType('resource')
-          .some((e) => e.name.endsWith(path) && (e as PerformanceResourceTiming).responseEnd > 0),
-      `the answer to ${path} in the page`,
+          .filter(
+            (e) => e.name.endsWith(entry.url) && (e as PerformanceResourceTiming).responseEnd > 0,
+          ).length >= answered,
+      `the answer to ${entry.url} in the page`,
     );
     await nextTask();
   }
@@ -159,4 +167,12 @@ export async function relayScenario(tags: string[], expiring = 0): Promise<Scena
     })),
   );
   return scenario(...answers);
+}
+
+/** Renders a face scan on the token endpoint `endpoint`, trusting the sandbox plug-ins. */
+export async function faceScanOn(endpoint: string): Promise<IpFaceScan> {
+  const plugins = (await sandboxEnv()).plugins;
+  return fixture<IpFaceScan>(
+    html`<ip-face-scan token-endpoint=${endpoint} allowed-origins=${plugins}></ip-face-scan>`,
+  );
 }

@@ -38,6 +38,8 @@ export interface ScriptedAnswer {
 }
 
 export interface LoggedRequest {
+  /** The URL's path and query, as this server was asked. */
+  url: string;
   method: string;
   contentType: string | null;
   body: unknown;
@@ -165,6 +167,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       if (!scenario) return false;
       const path = apiMatch[2]! + (ctx.querystring ? `?${ctx.querystring}` : '');
       const entry: LoggedRequest = {
+        url: ctx.url,
         method: ctx.method,
         contentType: null,
         body: null,
@@ -197,6 +200,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
     if (!scenario) return false;
     const body = await readJson(ctx.req);
     const entry: LoggedRequest = {
+      url: ctx.url,
       method: ctx.method,
       contentType: ctx.get('content-type') || null,
       body,
