@@ -1,4 +1,5 @@
 /** Launches Debian's Chromium through playwright-core for end-to-end tests, and looks at pages. */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, INSTALL_HINT, chromiumPath } from '../../scripts/chromium.mjs';
@@ -88,3 +89,13 @@ export const waitForStatus = (
 /** Waits (up to `timeout` ms) until each of `tags` is defined on the page. */
 export const waitForDefined = (page: Page, tags: readonly string[], timeout = 5_000) =>
   page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), tags, { timeout });
+
+/** Asserts that `page` showed no console error and no CSP violation (see `watch`), and closes it. */
+export async function closeClean(
+  page: Page,
+  seen: { errors: readonly string[]; violations: readonly string[] },
+): Promise<void> {
+  assert.deepEqual(seen.violations, [], 'CSP violations');
+  assert.deepEqual(seen.errors, [], 'console errors');
+  await page.close();
+}

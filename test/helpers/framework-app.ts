@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -47,6 +48,17 @@ export async function startAppSession(name: 'vue' | 'react' | 'angular'): Promis
       await sandbox.close();
     },
   };
+}
+
+/**
+ * For the `describe` block it is called in: the app session of demo/`name`, started before
+ * the block's tests and closed after them.
+ */
+export function appSession(name: 'vue' | 'react' | 'angular'): AppSession {
+  const session = {} as AppSession;
+  before(async () => Object.assign(session, await startAppSession(name)));
+  after(() => session.close?.());
+  return session;
 }
 
 export interface KitCensus {
@@ -268,6 +280,17 @@ export async function readingsOf(sandbox: Sandbox, user: string): Promise<Readin
     biomarkers: scan,
     metrics: Object.fromEntries([...metricScores, ...wellbeingScores]),
   };
+}
+
+/** What the sandbox engine holds for each of `users`, and their user ids (see `userIdOf`). */
+export async function usersOf(sandbox: Sandbox, ...users: string[]) {
+  const readings: Record<string, Readings> = {};
+  const ids: Record<string, string> = {};
+  for (const user of users) {
+    readings[user] = await readingsOf(sandbox, user);
+    ids[user] = await userIdOf(sandbox, user);
+  }
+  return { readings, ids };
 }
 
 /** The sandbox engine's user id (an action token's `sub`) of `user` (a demo-host user id). */
