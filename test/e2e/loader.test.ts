@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
-import { recordEvents, waitForDefined, waitForStatus, watch } from '../helpers/browser.js';
+import {
+  recordEvents,
+  waitForDefined,
+  waitForStatus,
+  watch,
+  closeClean,
+} from '../helpers/browser.js';
 import {
   JAVASCRIPT,
   fixtureSite,
@@ -125,9 +131,7 @@ describe('the script-tag loader', () => {
     await page.waitForFunction(
       () => document.querySelector('ip-biomarker-card')!.shadowRoot!.querySelector('canvas')?.width,
     );
-    assert.deepEqual(seen.violations, []);
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    await closeClean(page, seen);
   });
 
   it('data-define="ip-biomarker-card" defines the card at once: one inside another element\'s shadow root shows its value', async () => {

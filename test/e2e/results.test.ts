@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { OUTPUT_DIR, waitForStatus, watch } from '../helpers/browser.js';
+import { OUTPUT_DIR, waitForStatus, watch, closeClean } from '../helpers/browser.js';
 import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 import { shownTexts } from '../helpers/framework-app.js';
 
@@ -41,9 +41,7 @@ describe('cards and gauges end to end', () => {
     await page.waitForFunction(
       () => document.querySelector('ip-biomarker-card')!.shadowRoot!.querySelector('canvas')?.width,
     );
-    assert.deepEqual(seen.violations, []);
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    await closeClean(page, seen);
   });
 });
 
