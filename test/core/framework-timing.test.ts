@@ -36,6 +36,8 @@ describe('properties set a task after insertion', () => {
     made.push(el);
     const failures = record(el, 'ip-error');
     await until(() => el.status === 'ready', 'ready');
+    // The Dutch texts come on their own, once their chunk is here.
+    await until(() => textOf(el).startsWith('Hartslag'), 'Dutch texts');
     expect(textOf(el)).to.match(/^Hartslag \d+ slagen\/min/);
     expect(failures).to.have.length(0);
     expect(errors().called, 'no console error').to.equal(false);
