@@ -43,6 +43,24 @@ describe('<ip-face-scan>', () => {
     plugins = (await sandboxEnv()).plugins;
   });
 
+  /**
+   * A face scan on `endpoint` (trusting the sandbox plug-ins), its ip-error events recorded from
+   * the start, once the first has come.
+   */
+  async function failedScan(endpoint: string, what = 'ip-error') {
+    const failures: CustomEvent[] = [];
+    const el = await fixture<IpFaceScan>(
+      html`<ip-face-scan
+        token-endpoint=${endpoint}
+        allowed-origins=${plugins}
+        lang="en"
+        @ip-error=${(e: CustomEvent) => failures.push(e)}
+      ></ip-face-scan>`,
+    );
+    await until(() => failures.length, what);
+    return { el, failures };
+  }
+
   describe('token endpoint', () => {
     it('makes one token request per start, with the contract body, and shows the URL unaltered', async () => {
       const url = await realPluginUrl();
@@ -93,9 +111,7 @@ describe('<ip-face-scan>', () => {
         { status: 503 },
         { proxy: true },
       );
-      const el = await scanElement(endpoint.endpoint, plugins);
-      const failures = record(el, 'ip-error');
-      await until(() => failures.length, 'ip-error');
+      const { el, failures } = await failedScan(endpoint.endpoint);
       expect(await endpoint.log()).to.have.length(3);
       expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 503 });
       expect(shadowText(el)).to.contain('Your session could not be started');
@@ -112,9 +128,7 @@ describe('<ip-face-scan>', () => {
         status: 400,
         json: { error: 'invalid-body', message: 'bad' },
       });
-      const el = await scanElement(endpoint.endpoint, plugins);
-      const failures = record(el, 'ip-error');
-      await until(() => failures.length, 'ip-error');
+      const { el, failures } = await failedScan(endpoint.endpoint);
       // A retry would have come before the error (see the 500 case): one request in all.
       expect(await endpoint.log()).to.have.length(1);
       expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 400 });
@@ -123,9 +137,7 @@ describe('<ip-face-scan>', () => {
 
     it('does not retry a 401, and tells a signed-out user to sign in', async () => {
       const endpoint = await scenario({ status: 401, json: { error: 'unauthenticated' } });
-      const el = await scanElement(endpoint.endpoint, plugins);
-      const failures = record(el, 'ip-error');
-      await until(() => failures.length, 'ip-error');
+      const { el, failures } = await failedScan(endpoint.endpoint);
       expect(await endpoint.log()).to.have.length(1);
       expect(failures[0]!.detail).to.include({ code: 'token-endpoint-failed', status: 401 });
       expect(shadowText(el)).to.contain('Please sign in first');
@@ -136,9 +148,7 @@ describe('<ip-face-scan>', () => {
         body: '<!doctype html><h1>Login</h1>',
         contentType: 'text/html',
       });
-      const el = await scanElement(endpoint.endpoint, plugins);
-      const failures = record(el, 'ip-error');
-      await until(() => failures.length, 'ip-error');
+      const { el, failures } = await failedScan(endpoint.endpoint);
       expect(failures[0]!.detail.code).to.equal('invalid-response');
       expect(failures[0]!.detail.message).to.contain('text/html');
       expect(errors().calledWithMatch(/text\/html/)).to.equal(true);
@@ -153,9 +163,10 @@ describe('<ip-face-scan>', () => {
         [1],
       ]) {
         const endpoint = await scenario({ json });
-        const el = await scanElement(endpoint.endpoint, plugins);
-        const failures = record(el, 'ip-error');
-        await until(() => failures.length, `ip-error for ${JSON.stringify(json)}`);
+        const { failures } = await failedScan(
+          endpoint.endpoint,
+          `ip-error for ${JSON.stringify(json)}`,
+        );
         expect(failures[0]!.detail.code, JSON.stringify(json)).to.equal('invalid-response');
       }
     });
@@ -225,9 +236,7 @@ describe('<ip-face-scan>', () => {
     it('never loads a URL that the page would resolve differently (https:host, //host, backslashes)', async () => {
       for (const url of ambiguous(new URL(plugins))) {
         const endpoint = await scenario({ json: { url } });
-        const el = await scanElement(endpoint.endpoint, plugins);
-        const failures = record(el, 'ip-error');
-        await until(() => failures.length, `ip-error for ${url}`);
+        const { el, failures } = await failedScan(endpoint.endpoint, `ip-error for ${url}`);
         expect(failures[0]!.detail.code, url).to.equal('invalid-url');
         expect(frameOf(el), url).to.equal(null);
         el.remove();
@@ -237,9 +246,7 @@ describe('<ip-face-scan>', () => {
     for (const url of hostile) {
       it(`never loads ${url}`, async () => {
         const endpoint = await scenario({ json: { url } });
-        const el = await scanElement(endpoint.endpoint, plugins);
-        const failures = record(el, 'ip-error');
-        await until(() => failures.length, 'ip-error');
+        const { el, failures } = await failedScan(endpoint.endpoint);
         expect(failures[0]!.detail.code).to.equal('invalid-url');
         expect(frameOf(el)).to.equal(null);
         expect(shadowText(el)).to.contain('not trusted');
