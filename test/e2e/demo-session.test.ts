@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { closeClean, waitForStatus, watch } from '../helpers/browser.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
 import {
+  assertEngineCallsAs,
   postedTo,
   recordRequests,
   recordShown,
@@ -113,13 +114,7 @@ describe('demo host sessions', () => {
     assert.equal(postedTo(wire, '/api/sahha-token').length, 1);
     const switched = wire.findIndex((r) => r.path === '/api/session');
     assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > switched);
-    const calls = wire.filter((r) => r.url.origin === site.sandbox.engine.url);
-    assert.ok(calls.length > 0);
-    assert.deepEqual(
-      calls.filter((r) => tokenSubject(r.authorization) !== ids[B]).map((r) => r.path),
-      [],
-      'every API call as B',
-    );
+    assertEngineCallsAs(site.sandbox, wire, ids[B]!);
     await closeClean(page, seen);
   });
 

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { recordEvents, waitForDefined, waitForStatus, watch } from '../helpers/browser.js';
+import {
+  recordEvents,
+  waitForDefined,
+  waitForStatus,
+  watch,
+  holdChunks,
+} from '../helpers/browser.js';
 import {
   CDN_PATH,
   JAVASCRIPT,
@@ -75,10 +81,12 @@ describe('script-tag loader', () => {
           timeout: 5000,
         },
       );
-    await page.route('**/assets/chunks/kit-*', async (route) => {
-      await switched().catch(() => {});
-      await route.continue();
-    });
+    await holdChunks(
+      page,
+      switched().catch(() => {}),
+      undefined,
+      '**/assets/chunks/kit-*',
+    );
     const used: string[] = [];
     page.on('request', (request) => {
       const auth = request.headers()['authorization'];
@@ -131,12 +139,8 @@ describe('script-tag loader', () => {
       order.push(purpose);
       if (purpose === 'api') apiAsked.open();
     });
-    // The kit's code is held back until the API token is asked for (a slow network for the code).
-    await page.route('**/assets/chunks/**', async (route) => {
-      await apiAsked.opened;
-      order.push('chunk');
-      await route.continue();
-    });
+    // The kit's code comes once the API token is asked for (a slow network for the code).
+    await holdChunks(page, apiAsked.opened, () => order.push('chunk'));
     await page.goto(
       attackPage(
         'data-token-endpoint="/api/ip-token"',
@@ -360,10 +364,7 @@ describe('script-tag loader', () => {
     const page = await site.browser.newPage();
     // The gauge's own chunk comes once the page has signed out.
     const signedOut = gate();
-    await page.route('**/assets/chunks/metric-gauge-*', async (route) => {
-      await signedOut.opened;
-      await route.continue();
-    });
+    await holdChunks(page, signedOut.opened, undefined, '**/assets/chunks/metric-gauge-*');
     await page.goto(
       attackPage(
         'data-token-endpoint="/api/ctl-token"',

@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../../demo/sandbox/sahha.js';
 import { createSahhaTokenHandler } from '../../src/server/index.js';
 import { waitForDefined, watch } from '../helpers/browser.js';
-import { CDN_PATH, fixtureSite, sandboxTokens } from '../helpers/fixture-host.js';
+import { CDN_PATH, fixtureSite, kitPage, sandboxTokens } from '../helpers/fixture-host.js';
 
 describe('what held', () => {
   const site = fixtureSite();
@@ -148,13 +148,14 @@ describe('what held', () => {
     await page.goto(
       site.host.page(
         '/holds-faults.html',
-        `<!doctype html><html lang="en"><head><link rel="icon" href="/favicon.svg">
-        <script src="/assets/intelliprove-widgets.js" data-api-base="${site.sandbox.engine.url}"
-          data-allowed-origins="${site.sandbox.plugins.url}"></script></head><body>
-        <ip-biomarker-card id="a" biomarker="heart_rate" token-endpoint="/api/flaky-token"></ip-biomarker-card>
+        kitPage(
+          site.sandbox,
+          `<ip-biomarker-card id="a" biomarker="heart_rate" token-endpoint="/api/flaky-token"></ip-biomarker-card>
         <ip-face-scan id="b" token-endpoint="/api/flaky-token"></ip-face-scan>
         <ip-metric-gauge id="c" metric="mental_stress" token-endpoint="/api/redirect-token"></ip-metric-gauge>
-        <ip-face-scan id="d" token-endpoint="/api/redirect-token"></ip-face-scan></body></html>`,
+        <ip-face-scan id="d" token-endpoint="/api/redirect-token"></ip-face-scan>`,
+          { data: '' },
+        ),
       ),
     );
     await page.waitForFunction(
@@ -181,11 +182,12 @@ describe('what held', () => {
     await page.goto(
       site.host.page(
         '/holds-404.html',
-        `<!doctype html><html lang="nl"><head><link rel="icon" href="/favicon.svg">
-        <script src="/assets/intelliprove-widgets.js" data-api-base="${site.sandbox.engine.url}"
-          data-token-endpoint="/api/ip-token"></script></head><body>
-        <ip-metric-gauge id="a" metric="mental_stress"></ip-metric-gauge>
-        <ip-metric-gauge id="b" metric="sleep" provider="sahha" token-endpoint="/api/sahha-token"></ip-metric-gauge></body></html>`,
+        kitPage(
+          site.sandbox,
+          `<ip-metric-gauge id="a" metric="mental_stress"></ip-metric-gauge>
+        <ip-metric-gauge id="b" metric="sleep" provider="sahha" token-endpoint="/api/sahha-token"></ip-metric-gauge>`,
+          { lang: 'nl' },
+        ),
       ),
     );
     await page.waitForFunction(

@@ -9,6 +9,7 @@ import {
   waitForStatus,
   watch,
   closeClean,
+  holdChunks,
 } from '../helpers/browser.js';
 import {
   JAVASCRIPT,
@@ -38,12 +39,8 @@ describe('the script-tag loader', () => {
       void tokens.node(req, res);
     });
     const page = await site.browser.newPage();
-    // The kit's code is held back until the token request is here (a slow network for the code).
-    await page.route('**/assets/chunks/**', async (route) => {
-      await tokenAsked.opened;
-      order.push('chunk');
-      await route.continue();
-    });
+    // The kit's code comes once the token request is here (a slow network for the code).
+    await holdChunks(page, tokenAsked.opened, () => order.push('chunk'));
     await page.goto(
       loaderPage(
         '/early-token.html',

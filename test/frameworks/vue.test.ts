@@ -7,9 +7,9 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   appSession,
+  assertEngineCallsAs,
   census,
   settlesTo,
-  type AppSession,
   type KitElement,
   latestScanId,
   pluginFrame,
@@ -17,14 +17,12 @@ import {
   recordRequests,
   recordShown,
   staleRecords,
-  tokenSubject,
   usersOf,
   valueFor,
   valueIn,
   waitForReady,
   waitForShown,
   type Readings,
-  type SentRequest,
   type ShownRecord,
 } from '../helpers/framework-app.js';
 import { closeClean } from '../helpers/browser.js';
@@ -79,12 +77,6 @@ function assertShownOnly(
     );
   }
 }
-
-/** The API calls among `sent` to the sandbox engine, each with the user its token is for. */
-const engineCalls = (session: AppSession, sent: readonly SentRequest[]) =>
-  sent
-    .filter((r) => r.url.origin === session.sandbox.engine.url)
-    .map((r) => ({ path: r.path, user: tokenSubject(r.authorization) }));
 
 describe('Vue demo app', () => {
   const session = appSession('vue');
@@ -251,13 +243,7 @@ describe('Vue demo app', () => {
     assert.deepEqual(postedTo(wire, '/api/ip-token'), [{ purpose: 'api', language: 'en' }]);
     const signIn = wire.findIndex((r) => r.path === '/api/session' && r.body.user === B);
     assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > signIn);
-    const calls = engineCalls(session, wire);
-    assert.ok(calls.length > 0);
-    assert.deepEqual(
-      calls.filter((c) => c.user !== ids[B]),
-      [],
-      'every API call as B',
-    );
+    assertEngineCallsAs(session.sandbox, wire, ids[B]!);
 
     assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
     assert.equal(await page.getByTestId('account-error').count(), 0);
@@ -303,13 +289,7 @@ describe('Vue demo app', () => {
     const switched = wire.findIndex((r) => r.path === '/api/session');
     assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > switched);
     assert.ok(wire.findIndex((r) => r.path === '/api/sahha-token') > switched);
-    const calls = engineCalls(session, wire);
-    assert.ok(calls.length > 0);
-    assert.deepEqual(
-      calls.filter((c) => c.user !== ids[B]),
-      [],
-      'every API call as B',
-    );
+    assertEngineCallsAs(session.sandbox, wire, ids[B]!);
 
     assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
     await closeClean(page, { errors, violations });

@@ -99,3 +99,22 @@ export async function closeClean(
   assert.deepEqual(seen.errors, [], 'console errors');
   await page.close();
 }
+
+/**
+ * Holds back the page's requests for the kit's chunks (those matching `pattern`) until `opened`
+ * (a promise, or what a function called at the first such request returns) resolves, as a slow
+ * network would; calls `answered` as each one goes on.
+ */
+export function holdChunks(
+  page: Page,
+  opened: Promise<unknown> | (() => Promise<unknown>),
+  answered: () => void = () => {},
+  pattern = '**/assets/chunks/**',
+) {
+  let held: Promise<unknown> | undefined;
+  return page.route(pattern, async (route) => {
+    await (held ??= typeof opened === 'function' ? opened() : opened);
+    answered();
+    await route.continue();
+  });
+}

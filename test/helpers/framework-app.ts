@@ -310,6 +310,21 @@ export function tokenSubject(authorization: string | undefined): string | null {
   return payload ? JSON.parse(Buffer.from(payload, 'base64url').toString()).sub : null;
 }
 
+/** Asserts that `sent` holds API calls to the sandbox engine, and that each had a token of `userId`. */
+export function assertEngineCallsAs(
+  sandbox: Sandbox,
+  sent: readonly SentRequest[],
+  userId: string,
+): void {
+  const calls = sent.filter((r) => r.url.origin === sandbox.engine.url);
+  assert.ok(calls.length > 0, 'API calls to the sandbox engine');
+  assert.deepEqual(
+    calls.filter((r) => tokenSubject(r.authorization) !== userId).map((r) => r.path),
+    [],
+    `API calls with another token than ${userId}'s`,
+  );
+}
+
 /** A card or gauge, as a test names it: its tag, provider, and biomarker or metric. */
 export interface KitElement {
   tag: string;
