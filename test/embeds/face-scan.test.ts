@@ -383,11 +383,17 @@ describe('<ip-face-scan>', () => {
     let clock: sinon.SinonFakeTimers;
     afterEach(() => clock?.restore());
 
-    it('fetches a fresh URL before the old one expires', async () => {
-      const endpoint = await relayScenario(['first', 'second'], 1);
+    /** A face scan on `relayScenario(tags, expiring)`, ready, the clock faked from its first render. */
+    async function clockedScan(tags: string[], expiring: number) {
+      const endpoint = await relayScenario(tags, expiring);
       const el = await scanElement(endpoint.endpoint, plugins);
       clock = fakeTimers(); // once the element has rendered (its first update waits for a task)
       await until(() => el.status === 'ready', 'ready');
+      return { endpoint, el };
+    }
+
+    it('fetches a fresh URL before the old one expires', async () => {
+      const { endpoint, el } = await clockedScan(['first', 'second'], 1);
       const oldFrame = frameOf(el);
       clock.tick(14 * 60_000);
       expect(el.status, 'a refresh starts loading at once').to.equal('ready');
@@ -399,10 +405,7 @@ describe('<ip-face-scan>', () => {
     });
 
     it('never refreshes while recording or showing the result; refreshes once the user continues', async () => {
-      const endpoint = await relayScenario(['first', 'second'], 1);
-      const el = await scanElement(endpoint.endpoint, plugins);
-      clock = fakeTimers(); // once the element has rendered (its first update waits for a task)
-      await until(() => el.status === 'ready', 'ready');
+      const { endpoint, el } = await clockedScan(['first', 'second'], 1);
       const stages = record(el, 'ip-stage');
       sendFromPlugin(el, { stage: 'recordingStarted' });
       await until(() => stages.length === 1, 'recording');
@@ -482,10 +485,7 @@ describe('<ip-face-scan>', () => {
     });
 
     it('forgets a recording when a new session starts', async () => {
-      const endpoint = await relayScenario(['first', 'second', 'third'], 2);
-      const el = await scanElement(endpoint.endpoint, plugins);
-      clock = fakeTimers(); // once the element has rendered (its first update waits for a task)
-      await until(() => el.status === 'ready', 'ready');
+      const { endpoint, el } = await clockedScan(['first', 'second', 'third'], 2);
       const stages = record(el, 'ip-stage');
       sendFromPlugin(el, { stage: 'recordingStarted' });
       await until(() => stages.length === 1, 'recording');
@@ -497,6 +497,7 @@ describe('<ip-face-scan>', () => {
         () => frameOf(el)?.getAttribute('src')?.includes('third'),
         'refreshed: not stuck as recording',
       );
+      expect(await endpoint.log()).to.have.length(3);
     });
 
     it('restart() fetches a new URL into a fresh iframe', async () => {
