@@ -116,9 +116,13 @@ describe('provider="sahha"', () => {
     const where = await sahhaSetup();
     for (const lang of LANGUAGES) {
       await loadCatalog(lang);
-      for (const metric of SCORES) {
-        const el = await render<IpMetricGauge>('ip-metric-gauge', { ...where, metric, lang });
-        await settled(el);
+      const gauges = await renderAll<IpMetricGauge>(
+        'ip-metric-gauge',
+        SCORES.map((metric) => ({ ...where, metric, lang })),
+      );
+      await Promise.all(gauges.map((el) => settled(el)));
+      gauges.forEach((el, n) => {
+        const metric = SCORES[n]!;
         expect(el.status, `${metric} ${lang}`).to.equal('ready');
         const score = Number(
           el.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuenow'),
@@ -130,8 +134,8 @@ describe('provider="sahha"', () => {
           translate(lang, `level.${l}` as MessageKey),
         );
         expect(levels, `${metric} ${lang}: ${level}`).to.include(level);
-        el.remove();
-      }
+      });
+      gauges[0]!.parentElement!.remove();
     }
     const detailed = await render<IpMetricGauge>('ip-metric-gauge', {
       ...where,
