@@ -3,7 +3,7 @@
 //   build        npm run build                        from the start
 //   browser      npm run test:browser                 from the start: it tests src/, not dist/
 //   node         npm run test:node                    once the build is done (e2e runs dist/)
-//   frameworks   npm run test:frameworks              once the build is done (the apps use dist/)
+//   frameworks   npm run test:frameworks              once the build and the browser phase are done
 //
 // Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
@@ -57,13 +57,17 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// At most about two phases' worth of Chromium at a time: the framework apps wait for the
+// browser phase too.
 const browser = phase('browser', 'test:browser');
-const afterBuild = phase('build', 'build').then((built) => {
-  if (built)
-    return Promise.all([phase('node', 'test:node'), phase('frameworks', 'test:frameworks')]);
-  skip(['node', 'frameworks'], 'the build failed');
-});
-await Promise.all([browser, afterBuild]);
+const build = phase('build', 'build');
+const node = build.then((built) =>
+  built ? phase('node', 'test:node') : skip(['node'], 'the build failed'),
+);
+const frameworks = Promise.all([build, browser]).then(([built]) =>
+  built ? phase('frameworks', 'test:frameworks') : skip(['frameworks'], 'the build failed'),
+);
+await Promise.all([browser, node, frameworks]);
 
 const order = ['build', 'browser', 'node', 'frameworks'];
 const failed = order.filter((name) => results.get(name)?.code !== 0);
