@@ -10,9 +10,12 @@ const sandbox = sandboxServers();
 export default {
   files: ['test/{core,embeds,data,i18n,units}/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: a background tab of headless Chromium gets no requestAnimationFrame,
-  // which chart.js and open-wc's fixture() wait on.
-  concurrency: 1,
+  // Two test pages at once, each in a browser context of its own: a context is a window of its
+  // own, so both pages are visible and focused. (Two tabs of one window would not be: headless
+  // Chromium hides the background tab and gives it no requestAnimationFrame, which chart.js and
+  // open-wc's fixture() wait on; the background-tab flags in scripts/chromium.mjs do not help
+  // there.)
+  concurrency: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   browsers: [
@@ -24,6 +27,7 @@ export default {
         // Pinned, and far from UTC, so that a time read in the wrong zone shows.
         env: { ...process.env, TZ: 'Pacific/Auckland' },
       },
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   middleware: [sandbox.middleware],

@@ -18,7 +18,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  // Several test pages run at once: keep timers and animation frames of background tabs going.
+  // Several test pages run at once: no throttled timers in a page that is not in front. (A tab
+  // behind another of its window is still hidden and gets no animation frames: test runners
+  // open each page in a browser context, a window, of its own.)
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',

@@ -1,9 +1,10 @@
-// Installs (when its lockfile changed) and builds each framework demo app in demo/<name>/,
-// with its framework's own tooling, against the kit's npm build in dist/.
+// Installs (when its lockfile changed) and builds (when anything it is built from changed) each
+// framework demo app in demo/<name>/, with its framework's own tooling, against the kit's npm
+// build in dist/.
 // Usage: node scripts/frameworks.mjs [vue|react|angular ...]
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const APPS = ['vue', 'react', 'angular'];
@@ -21,17 +22,66 @@ for (const name of wanted.filter((n) => !APPS.includes(n))) {
   process.exit(1);
 }
 
+/** The files below `dir` (relative paths, sorted), but `skip`ped folders. */
+function filesIn(dir, skip = []) {
+  const found = [];
+  const walk = (sub) => {
+    for (const entry of readdirSync(`${dir}/${sub}`, { withFileTypes: true })) {
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!skip.includes(path)) walk(path);
+      } else if (entry.isFile()) found.push(path);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+/** A hash of the files' paths and contents, and of `more`. */
+function hashOf(files, more = '') {
+  const hash = createHash('sha256').update(more);
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * What an app's build is made from: its own files and installed packages (their lockfile), and
+ * the kit as the app imports it (file:../..): its package.json, dist/, types/ and the packages
+ * the kit's own imports resolve to (the root lockfile).
+ */
+function buildInputs(dir) {
+  const app = filesIn(dir, ['node_modules', 'dist']).map((file) => `${dir}/${file}`);
+  const kit = [
+    `${root}package-lock.json`,
+    ...filesIn(`${root}dist`).map((file) => `${root}dist/${file}`),
+    ...filesIn(`${root}types`).map((file) => `${root}types/${file}`),
+  ];
+  // The kit's package.json but its scripts, which no app build reads.
+  const { scripts: _scripts, ...manifest } = JSON.parse(
+    readFileSync(`${root}package.json`, 'utf8'),
+  );
+  return hashOf([...app, ...kit], JSON.stringify(manifest));
+}
+
 for (const name of wanted.length ? wanted : APPS) {
   const dir = `${root}demo/${name}`;
   const run = (...args) => execFileSync(npm, args, { cwd: dir, stdio: 'inherit' });
   const lock = readFileSync(`${dir}/package-lock.json`);
   const hash = createHash('sha256').update(lock).digest('hex');
-  const stamp = `${dir}/node_modules/.installed-lock`;
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
+  const installed = `${dir}/node_modules/.installed-lock`;
+  if (!existsSync(installed) || readFileSync(installed, 'utf8') !== hash) {
     console.log(`demo/${name}: npm ci`);
     run('ci', '--no-audit', '--no-fund', '--loglevel=error');
-    writeFileSync(stamp, hash);
+    writeFileSync(installed, hash);
+  }
+  // Stamped inside dist/, which each build replaces: a failed or partial build leaves none.
+  const built = `${dir}/dist/.built-from`;
+  const inputs = buildInputs(dir);
+  if (existsSync(built) && readFileSync(built, 'utf8') === inputs) {
+    console.log(`demo/${name}: built, and nothing it is built from has changed`);
+    continue;
   }
   console.log(`demo/${name}: npm run build`);
   run('run', 'build', '--silent');
+  writeFileSync(built, inputs);
 }

@@ -1,40 +1,35 @@
 // Faults (CONTRACT §4): no fault leaves an element stuck, and nothing it cannot show is shown.
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { announceScan, onScanCompleted } from '../../src/core/scan-signal.js';
-import { render, setup, textOf } from '../helpers/data.js';
+import { consoleErrors, render, scripted, settled, setup, textOf } from '../helpers/data.js';
 import { sandboxEnv } from '../helpers/env.js';
-import { apiScenario, record, relayUrl, scenario, until } from '../helpers/scenario.js';
+import { record, relayUrl, scenario, statusTrail, until } from '../helpers/scenario.js';
 
 type Element_ = HTMLElement & { status: string };
-const settled = (el: Element_, timeoutMs?: number) =>
-  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled', timeoutMs);
 const retry = (el: Element) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
 const HANG = { proxy: true, delayMs: 40_000 } as const;
 
 describe('faults', () => {
-  let errors: sinon.SinonStub;
-  beforeEach(() => (errors = sinon.stub(console, 'error')));
-  afterEach(() => errors.restore());
+  const errors = consoleErrors();
 
   describe('a token endpoint or API read that never answers', () => {
     it('a card and a gauge show their error with retry within 20 s; retry and a later element ask again', async function () {
       this.timeout(60_000);
-      const token = await scenario(HANG, { proxy: true });
-      const api = await apiScenario({ proxy: true });
-      const where = { 'token-endpoint': token.endpoint, 'api-base': api.apiBase };
+      const where = await scripted([HANG, { proxy: true }]);
       const started = performance.now();
-      const card = await render<IpBiomarkerCard>('ip-biomarker-card', {
-        ...where,
-        biomarker: 'heart_rate',
-      });
-      const gauge = await render<IpMetricGauge>('ip-metric-gauge', {
-        ...where,
-        metric: 'mental_stress',
-      });
+      const card = await render<IpBiomarkerCard>(
+        'ip-biomarker-card',
+        { biomarker: 'heart_rate' },
+        where,
+      );
+      const gauge = await render<IpMetricGauge>(
+        'ip-metric-gauge',
+        { metric: 'mental_stress' },
+        where,
+      );
       const failures = record(document, 'ip-error');
       await settled(card, 25_000);
       await settled(gauge, 25_000);
@@ -48,15 +43,16 @@ describe('faults', () => {
         'token-endpoint-failed',
         'token-endpoint-failed',
       ]);
-      expect(errors.calledWithMatch(/did not answer within/)).to.equal(true);
-      expect(await token.log(), 'one shared request').to.have.length(1);
+      expect(errors().calledWithMatch(/did not answer within/)).to.equal(true);
+      expect(await where.tokenLog(), 'one shared request').to.have.length(1);
       // The endpoint has recovered: a later element asks again, and so does the retry.
-      const later = await render<IpBiomarkerCard>('ip-biomarker-card', {
-        ...where,
-        biomarker: 'respiratory_rate',
-      });
+      const later = await render<IpBiomarkerCard>(
+        'ip-biomarker-card',
+        { biomarker: 'respiratory_rate' },
+        where,
+      );
       await until(() => later.status === 'ready', 'a later element shows its value');
-      expect(await token.log()).to.have.length(2);
+      expect(await where.tokenLog()).to.have.length(2);
       retry(card);
       retry(gauge);
       await until(() => card.status === 'ready' && gauge.status === 'ready', 'retried');
@@ -65,14 +61,13 @@ describe('faults', () => {
 
     it('an API read that hangs shows its error with retry within 20 s, and the retry works', async function () {
       this.timeout(60_000);
-      const token = await scenario({ proxy: true });
-      const api = await apiScenario(HANG, { proxy: true });
+      const where = await scripted(undefined, [HANG, { proxy: true }]);
       const started = performance.now();
-      const card = await render<IpBiomarkerCard>('ip-biomarker-card', {
-        'token-endpoint': token.endpoint,
-        'api-base': api.apiBase,
-        biomarker: 'heart_rate',
-      });
+      const card = await render<IpBiomarkerCard>(
+        'ip-biomarker-card',
+        { biomarker: 'heart_rate' },
+        where,
+      );
       const failures = record(card, 'ip-error');
       await settled(card, 25_000);
       expect(performance.now() - started).to.be.below(20_000);
@@ -81,7 +76,7 @@ describe('faults', () => {
       expect(textOf(card)).to.contain('could not be loaded');
       retry(card);
       await until(() => card.status === 'ready', 'retried');
-      expect(await api.log()).to.have.length(2);
+      expect(await where.apiLog()).to.have.length(2);
     });
 
     it('a face scan shows its error with retry within 20 s', async function () {
@@ -157,7 +152,7 @@ describe('faults', () => {
         'invalid-attribute',
       ]);
       expect(
-        errors.calledWithMatch(
+        errors().calledWithMatch(
           /credentials="includes" is not a fetch credentials mode; use one of: same-origin, include, omit/,
         ),
       ).to.equal(true);
@@ -173,7 +168,7 @@ describe('faults', () => {
       await settled(el);
       expect(el.status).to.equal('error');
       expect(
-        errors.calledWithMatch(
+        errors().calledWithMatch(
           /unit-system="imperal" is not a unit system; use one of: metric, imperial/,
         ),
       ).to.equal(true);
@@ -200,15 +195,12 @@ describe('faults', () => {
       attributes: Record<string, string>,
       body: string,
     ) {
-      const token = await scenario({ proxy: true });
-      const api = await apiScenario({ body });
       const failures = record(document, 'ip-error');
-      const el = await render<T>(tag, {
-        ...attributes,
-        'token-endpoint': token.endpoint,
-        'api-base': api.apiBase,
-        lang: 'en',
-      });
+      const el = await render<T>(
+        tag,
+        { ...attributes, lang: 'en' },
+        await scripted(undefined, [{ body }]),
+      );
       await settled(el);
       await el.updateComplete;
       return { el, failures };
@@ -295,7 +287,7 @@ describe('faults', () => {
         expect(el.status).to.equal('error');
         expect(textOf(el)).to.contain('could not use');
         expect(failures.map((e) => e.detail.code)).to.deep.equal(['invalid-response']);
-        expect(errors.calledWithMatch(/cannot show/)).to.equal(true);
+        expect(errors().calledWithMatch(/cannot show/)).to.equal(true);
       });
     }
 
@@ -357,12 +349,15 @@ describe('faults', () => {
         where,
       );
       await until(() => el.status === 'ready', 'ready');
+      const statuses = statusTrail(el);
       for (let i = 0; i < 200; i++)
         announceScan({ tokenEndpoint: where.endpoint, faceScanId: 's1' });
-      await until(() => el.status === 'ready', 'ready again');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await until(async () => (await where.apiLog()).length === 2, 'the reload');
+      await settled(el);
+      // Announced once more, later: nothing starts.
       announceScan({ tokenEndpoint: where.endpoint, faceScanId: 's1' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await el.updateComplete;
+      expect(statuses(), 'one reload in all').to.deep.equal(['loading', 'ready']);
       expect(await where.apiLog()).to.have.length(2);
     });
   });

@@ -1,26 +1,49 @@
 // Attack: sessions across moves, re-inserts, two endpoints, credentials modes and Sahha.
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon/pkg/sinon-esm.js';
+import type sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/entries/index.js';
 import { clearSession } from '../../src/entries/index.js';
 import { keptAnswers } from '../../src/core/session.js';
 import { sandboxEnv } from '../helpers/env.js';
-import { engineGet, render, textOf } from '../helpers/data.js';
-import { apiScenario, record, relayUrl, scenario, until } from '../helpers/scenario.js';
+import {
+  consoleErrors,
+  engineGet,
+  filmed,
+  mount,
+  render,
+  scripted,
+  textOf,
+  type Setup,
+} from '../helpers/data.js';
+import {
+  faceScanOn,
+  fakeTimers,
+  nextTask,
+  overOnTheWire,
+  record,
+  relayScenario,
+  relayUrl,
+  scenario,
+  until,
+} from '../helpers/scenario.js';
 
 const A = 'demo@example.com';
 const B = 'amy@example.com';
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 const frameOf = (el: Element) => el.shadowRoot!.querySelector('iframe');
 
-function filmed(el: Element): string[] {
-  const frames = [textOf(el)];
-  new MutationObserver(() => frames.push(textOf(el))).observe(el.shadowRoot!, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
-  return frames;
+/** A heart-rate card on an endpoint that signs in as A, then B, once it shows A's value. */
+async function cardOfA(): Promise<{ card: IpBiomarkerCard; where: Setup }> {
+  const where = await scripted([
+    { proxy: true, user: A },
+    { proxy: true, user: B },
+  ]);
+  const card = await render<IpBiomarkerCard>(
+    'ip-biomarker-card',
+    { biomarker: 'heart_rate', lang: 'en' },
+    where,
+  );
+  await until(() => card.status === 'ready', 'A');
+  return { card, where };
 }
 
 async function heartRateOf(user: string): Promise<string> {
@@ -29,7 +52,7 @@ async function heartRateOf(user: string): Promise<string> {
 }
 
 describe('sessions', () => {
-  let errors: sinon.SinonStub;
+  consoleErrors();
   let plugins: string;
   let a: string;
   let b: string;
@@ -38,31 +61,20 @@ describe('sessions', () => {
     [a, b] = await Promise.all([heartRateOf(A), heartRateOf(B)]);
     expect(a).to.not.equal(b);
   });
-  beforeEach(() => (errors = sinon.stub(console, 'error')));
-  afterEach(() => errors.restore());
-
   it('face scan: removed, clearSession(), re-inserted in the same task → a new URL for B', async () => {
-    const token = await scenario(
-      { json: { url: await relayUrl('userA') } },
-      { json: { url: await relayUrl('userB') } },
-    );
-    const el = await fixture<IpFaceScan>(
-      html`<ip-face-scan
-        token-endpoint=${token.endpoint}
-        allowed-origins=${plugins}
-      ></ip-face-scan>`,
-    );
+    const token = await relayScenario(['userA', 'userB']);
+    const el = await faceScanOn(token.endpoint);
     await until(() => el.status === 'ready', 'A ready');
     const parent = el.parentElement!;
     // e.g. a framework re-parenting the side panel while the app signs out
     el.remove();
     clearSession();
     parent.append(el);
-    await nextTask();
-    await nextTask();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(
+      () => el.status === 'ready' && frameOf(el)?.getAttribute('src')?.includes('userB'),
+      "B's plug-in",
+    );
     expect(await token.log(), 'a fresh URL was asked for').to.have.length(2);
-    expect(frameOf(el)?.getAttribute('src') ?? '').to.not.contain('userA');
   });
 
   it("face scan and dashboard: clearSession() while A's URL is in flight → only B's URL is ever framed", async () => {
@@ -85,7 +97,8 @@ describe('sessions', () => {
       await until(async () => (await token.log()).length === 1, 'A asked');
       clearSession();
       await until(() => el.status === 'ready', 'B ready');
-      await new Promise((resolve) => setTimeout(resolve, 600)); // A's answer has come by now
+      await overOnTheWire(token.log, 0); // A's answer has come (or its request was dropped)
+      await el.updateComplete;
       expect(frameOf(el)!.getAttribute('src')).to.contain(`${tag}-B`);
       el.remove();
     }
@@ -93,15 +106,7 @@ describe('sessions', () => {
   });
 
   it('card: removed, clearSession(), re-inserted in the same task → B, never A', async () => {
-    const token = await scenario({ proxy: true, user: A }, { proxy: true, user: B });
-    const api = await apiScenario({ proxy: true });
-    const card = await render<IpBiomarkerCard>('ip-biomarker-card', {
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-      biomarker: 'heart_rate',
-      lang: 'en',
-    });
-    await until(() => card.status === 'ready', 'A');
+    const { card, where } = await cardOfA();
     const parent = card.parentElement!;
     card.remove();
     clearSession();
@@ -110,18 +115,11 @@ describe('sessions', () => {
     await card.updateComplete;
     await until(() => card.status === 'ready' && textOf(card).includes(b), 'B', 8000);
     expect(film.slice(1).join('|')).to.not.contain(a);
+    expect(await where.tokenLog(), "A's token, then one for B").to.have.length(2);
   });
 
   it('card: detached a while, clearSession(), re-inserted → loading then B, no frame of A', async () => {
-    const token = await scenario({ proxy: true, user: A }, { proxy: true, user: B });
-    const api = await apiScenario({ proxy: true });
-    const card = await render<IpBiomarkerCard>('ip-biomarker-card', {
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-      biomarker: 'heart_rate',
-      lang: 'en',
-    });
-    await until(() => card.status === 'ready', 'A');
+    const { card, where } = await cardOfA();
     const parent = card.parentElement!;
     card.remove();
     await nextTask();
@@ -142,29 +140,25 @@ describe('sessions', () => {
     await until(() => card.status === 'ready' && textOf(card).includes(b), 'B');
     expect(seen.join('|')).to.not.contain(a);
     expect(statuses[0]).to.equal('loading');
-    expect(await token.log()).to.have.length(2);
+    expect(await where.tokenLog()).to.have.length(2);
   });
 
   it('two token endpoints and two credentials modes: clearSession() refreshes all four tokens', async () => {
     // One token per credentials mode: two answers for A, then two for B.
     const answers = [A, A, B, B].map((user) => ({ proxy: true, user }));
-    const e1 = await scenario(...answers);
-    const e2 = await scenario(...answers);
-    const api = await apiScenario({ proxy: true });
+    const e1 = await scripted(answers);
+    const e2 = await scripted(answers);
     const root = await fixture<HTMLElement>(html`<div></div>`);
-    const cards: IpBiomarkerCard[] = [];
-    for (const endpoint of [e1.endpoint, e2.endpoint]) {
-      for (const credentials of ['same-origin', 'include']) {
-        const card = document.createElement('ip-biomarker-card') as IpBiomarkerCard;
-        card.setAttribute('biomarker', 'heart_rate');
-        card.setAttribute('lang', 'en');
-        card.tokenEndpoint = endpoint;
-        card.apiBase = api.apiBase;
-        card.credentials = credentials as RequestCredentials;
-        root.append(card);
-        cards.push(card);
-      }
-    }
+    const cards = [e1, e2].flatMap((where) =>
+      ['same-origin', 'include'].map((credentials) =>
+        mount<IpBiomarkerCard>(
+          root,
+          'ip-biomarker-card',
+          { biomarker: 'heart_rate', lang: 'en', credentials },
+          where,
+        ),
+      ),
+    );
     await until(() => cards.every((c) => c.status === 'ready'), 'A everywhere');
     expect(cards.every((c) => textOf(c).includes(a))).to.equal(true);
     const films = cards.map(filmed);
@@ -175,20 +169,19 @@ describe('sessions', () => {
       8000,
     );
     for (const film of films) expect(film.slice(1).join('|')).to.not.contain(a);
-    expect((await e1.log()).length + (await e2.log()).length).to.equal(8);
+    expect((await e1.tokenLog()).length + (await e2.tokenLog()).length).to.equal(8);
   });
 
   it('Sahha card and gauge: clearSession() shows B (loading between), never A again', async () => {
     const env = await sandboxEnv();
+    /** A token endpoint that answers Sahha tokens for `users` in turn, with the Sahha sandbox. */
+    const sahha = async (...users: string[]): Promise<Setup> => ({
+      ...(await scripted(users.map((user) => ({ proxy: 'sahha', user })))),
+      apiBase: env.sahha,
+    });
+    const steps = { provider: 'sahha', biomarker: 'steps', lang: 'en' };
     const single = async (user: string) => {
-      const t = await scenario({ proxy: 'sahha', user });
-      const el = await render<IpBiomarkerCard>('ip-biomarker-card', {
-        'token-endpoint': t.endpoint,
-        'api-base': env.sahha,
-        provider: 'sahha',
-        biomarker: 'steps',
-        lang: 'en',
-      });
+      const el = await render<IpBiomarkerCard>('ip-biomarker-card', steps, await sahha(user));
       await until(() => el.status === 'ready', `${user} steps`);
       const text = el.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim();
       el.remove();
@@ -196,21 +189,13 @@ describe('sessions', () => {
     };
     const [stepsA, stepsB] = [await single(A), await single(B)];
     expect(stepsA).to.not.equal(stepsB);
-    const token = await scenario({ proxy: 'sahha', user: A }, { proxy: 'sahha', user: B });
-    const card = await render<IpBiomarkerCard>('ip-biomarker-card', {
-      'token-endpoint': token.endpoint,
-      'api-base': env.sahha,
-      provider: 'sahha',
-      biomarker: 'steps',
-      lang: 'en',
-    });
-    const gauge = await render<IpMetricGauge>('ip-metric-gauge', {
-      'token-endpoint': token.endpoint,
-      'api-base': env.sahha,
-      provider: 'sahha',
-      metric: 'sleep',
-      lang: 'en',
-    });
+    const where = await sahha(A, B);
+    const card = await render<IpBiomarkerCard>('ip-biomarker-card', steps, where);
+    const gauge = await render<IpMetricGauge>(
+      'ip-metric-gauge',
+      { provider: 'sahha', metric: 'sleep', lang: 'en' },
+      where,
+    );
     await until(() => card.status === 'ready' && gauge.status !== 'loading', 'A');
     const film = filmed(card);
     document.dispatchEvent(new Event('ip-clear-session'));
@@ -219,32 +204,18 @@ describe('sessions', () => {
     await until(() => card.status === 'ready', 'B');
     expect(card.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim()).to.equal(stepsB);
     expect(film.slice(1).join('|')).to.not.contain(stepsA);
-    expect(await token.log()).to.have.length(2);
+    expect(await where.tokenLog()).to.have.length(2);
   });
 
   it('keptAnswers stays bounded over 50 reloads of 6 gauges and 2 cards', async () => {
-    const token = await scenario({ proxy: true, user: A });
-    const api = await apiScenario({ proxy: true });
+    const where = await scripted([{ proxy: true, user: A }]);
     const root = await fixture<HTMLElement>(html`<div></div>`);
-    const els: (IpMetricGauge | IpBiomarkerCard)[] = [];
-    for (const metric of ['mental_stress', 'sleep_quality', 'energy_balance']) {
-      for (let i = 0; i < 2; i++) {
-        const g = document.createElement('ip-metric-gauge') as IpMetricGauge;
-        g.setAttribute('metric', metric);
-        g.tokenEndpoint = token.endpoint;
-        g.apiBase = api.apiBase;
-        root.append(g);
-        els.push(g);
-      }
-    }
-    for (const biomarker of ['heart_rate', 'respiratory_rate']) {
-      const c = document.createElement('ip-biomarker-card') as IpBiomarkerCard;
-      c.setAttribute('biomarker', biomarker);
-      c.tokenEndpoint = token.endpoint;
-      c.apiBase = api.apiBase;
-      root.append(c);
-      els.push(c);
-    }
+    const els: (IpMetricGauge | IpBiomarkerCard)[] = [
+      ...['mental_stress', 'mental_stress', 'sleep_quality', 'sleep_quality'],
+      ...['energy_balance', 'energy_balance'],
+    ].map((metric) => mount<IpMetricGauge>(root, 'ip-metric-gauge', { metric }, where));
+    for (const biomarker of ['heart_rate', 'respiratory_rate'])
+      els.push(mount<IpBiomarkerCard>(root, 'ip-biomarker-card', { biomarker }, where));
     await until(() => els.every((e) => e.status === 'ready'), 'ready');
     const base = keptAnswers();
     for (let i = 0; i < 50; i++) {
@@ -263,11 +234,9 @@ describe('sessions', () => {
 });
 
 describe('a face scan moved while recording', () => {
-  let errors: sinon.SinonStub;
+  consoleErrors();
   let clock: sinon.SinonFakeTimers | undefined;
-  beforeEach(() => (errors = sinon.stub(console, 'error')));
   afterEach(() => {
-    errors.restore();
     clock?.restore();
     clock = undefined;
   });
@@ -275,26 +244,14 @@ describe('a face scan moved while recording', () => {
   for (const RECORD of [false, true])
     it(`after the move the plug-in document restarts; its URL is still refreshed before expiry (${RECORD ? 'moved while recording' : 'control: not recording'})`, async () => {
       const plugins = (await sandboxEnv()).plugins;
-      const token = await scenario(
-        {
-          json: {
-            url: await relayUrl('first'),
-            expires_at: new Date(Date.now() + 20 * 60_000).toISOString(),
-          },
-        },
-        { json: { url: await relayUrl('second') } },
-      );
+      const token = await relayScenario(['first', 'second'], 1);
       const root = await fixture<HTMLElement>(html`<div><section></section></div>`);
       const el = document.createElement('ip-face-scan') as IpFaceScan;
       el.tokenEndpoint = token.endpoint;
       el.allowedOrigins = plugins;
       root.append(el);
       await el.updateComplete;
-      // Fake timers once the element has rendered (its first update waits for a task).
-      clock = sinon.useFakeTimers({
-        now: Date.now(),
-        toFake: ['setTimeout', 'clearTimeout', 'Date'],
-      });
+      clock = fakeTimers(); // once the element has rendered (its first update waits for a task)
       await until(() => el.status === 'ready', 'ready');
       const stages = record(el, 'ip-stage');
       if (RECORD) frameOf(el)!.contentWindow!.postMessage({ stage: 'recordingStarted' }, '*');
@@ -308,7 +265,13 @@ describe('a face scan moved while recording', () => {
       frameOf(el)!.contentWindow!.postMessage({ stage: 'startNewMeasurement' }, '*');
       await until(() => stages.length === (RECORD ? 2 : 1), 'a message after the move');
       clock.tick(60 * 60_000); // well past the 20-minute expiry
-      for (let i = 0; i < 20; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.status, 'the refresh starts at once: the plug-in is not recording').to.equal(
+        'loading',
+      );
+      await until(
+        () => el.status === 'ready' && frameOf(el)?.getAttribute('src')?.includes('second'),
+        'the fresh URL',
+      );
       expect(
         await token.log(),
         'the URL (now expired) was replaced: the plug-in is not recording',

@@ -1,28 +1,29 @@
 // Sessions (CONTRACT §4): one user's health data never reaches the next. Real token endpoints
 // that sign in as user A, then as user B, in front of the sandbox engine.
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon/pkg/sinon-esm.js';
-import type { IpBiomarkerCard, IpFaceScan, IpMetricGauge } from '../../src/entries/index.js';
+import type { IpBiomarkerCard, IpMetricGauge } from '../../src/entries/index.js';
 import { clearSession } from '../../src/entries/index.js';
 import { keptAnswers } from '../../src/core/session.js';
-import { sandboxEnv } from '../helpers/env.js';
-import { engineGet, textOf } from '../helpers/data.js';
-import { apiScenario, record, relayUrl, scenario, until } from '../helpers/scenario.js';
+import {
+  consoleErrors,
+  engineGet,
+  filmed,
+  mount,
+  render,
+  scripted,
+  textOf,
+} from '../helpers/data.js';
+import {
+  faceScanOn,
+  nextTask,
+  overOnTheWire,
+  record,
+  relayScenario,
+  until,
+} from '../helpers/scenario.js';
 
 const A = 'demo@example.com';
 const B = 'amy@example.com';
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
-/** Every text an element showed, from now on: what a user could have seen, render by render. */
-function filmed(el: Element): string[] {
-  const frames = [textOf(el)];
-  new MutationObserver(() => frames.push(textOf(el))).observe(el.shadowRoot!, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
-  return frames;
-}
 
 interface Values {
   heartRate: string;
@@ -41,41 +42,30 @@ async function valuesOf(user: string): Promise<Values> {
 describe('sessions', () => {
   let a: Values;
   let b: Values;
-  let errors: sinon.SinonStub;
+  consoleErrors();
   before(async () => {
     [a, b] = await Promise.all([valuesOf(A), valuesOf(B)]);
     expect(a.heartRate, 'the two users differ').to.not.equal(b.heartRate);
     expect(a.stress, 'the two users differ').to.not.equal(b.stress);
   });
-  beforeEach(() => (errors = sinon.stub(console, 'error')));
-  afterEach(() => errors.restore());
 
   /** A card and a gauge on a token endpoint that signs in as A, then as B. */
   async function results() {
-    const token = await scenario({ proxy: true, user: A }, { proxy: true, user: B });
-    const api = await apiScenario({ proxy: true });
+    const where = await scripted([
+      { proxy: true, user: A },
+      { proxy: true, user: B },
+    ]);
+    const on = `lang="en" token-endpoint="${where.endpoint}" api-base="${where.apiBase}"`;
     const root = await fixture<HTMLElement>(
-      html`<div>
-        <ip-biomarker-card
-          biomarker="heart_rate"
-          lang="en"
-          token-endpoint=${token.endpoint}
-          api-base=${api.apiBase}
-        ></ip-biomarker-card>
-        <ip-metric-gauge
-          metric="mental_stress"
-          lang="en"
-          token-endpoint=${token.endpoint}
-          api-base=${api.apiBase}
-        ></ip-metric-gauge>
-      </div>`,
+      `<div><ip-biomarker-card biomarker="heart_rate" ${on}></ip-biomarker-card>
+        <ip-metric-gauge metric="mental_stress" ${on}></ip-metric-gauge></div>`,
     );
     const card = root.querySelector<IpBiomarkerCard>('ip-biomarker-card')!;
     const gauge = root.querySelector<IpMetricGauge>('ip-metric-gauge')!;
     await until(() => card.status === 'ready' && gauge.status === 'ready', 'A shown');
     expect(textOf(card)).to.contain(a.heartRate);
     expect(textOf(gauge)).to.contain(a.stress);
-    return { token, api, root, card, gauge };
+    return { where, root, card, gauge };
   }
 
   for (const [name, end] of [
@@ -83,7 +73,7 @@ describe('sessions', () => {
     ['ip-clear-session on document', () => document.dispatchEvent(new Event('ip-clear-session'))],
   ] as const) {
     it(`${name} with the elements kept mounted: loading, then B's values, never A's again`, async () => {
-      const { token, card, gauge } = await results();
+      const { where, card, gauge } = await results();
       const cardFilm = filmed(card);
       const gaugeFilm = filmed(gauge);
       const loads = record(card, 'ip-load');
@@ -97,55 +87,57 @@ describe('sessions', () => {
       expect(cardFilm.slice(1).join('|')).to.not.contain(a.heartRate);
       expect(gaugeFilm.slice(1).join('|')).to.not.contain(a.stress);
       expect((loads[0]!.detail.data as { value: number }).value).to.equal(parseFloat(b.heartRate));
-      expect(await token.log(), 'a fresh token request').to.have.length(2);
+      expect(await where.tokenLog(), 'a fresh token request').to.have.length(2);
     });
   }
 
   it('clearSession() while reads of A are in flight: none of them lands', async () => {
-    const token = await scenario({ proxy: true, user: A, delayMs: 400 }, { proxy: true, user: B });
-    const api = await apiScenario({ proxy: true });
-    const card = await fixture<IpBiomarkerCard>(
-      html`<ip-biomarker-card
-        biomarker="heart_rate"
-        token-endpoint=${token.endpoint}
-        api-base=${api.apiBase}
-      ></ip-biomarker-card>`,
+    const where = await scripted([
+      { proxy: true, user: A, delayMs: 400 },
+      { proxy: true, user: B },
+    ]);
+    const card = await render<IpBiomarkerCard>(
+      'ip-biomarker-card',
+      { biomarker: 'heart_rate' },
+      where,
     );
     const film = filmed(card);
-    await until(async () => (await token.log()).length === 1, "A's token asked for");
+    await until(async () => (await where.tokenLog()).length === 1, "A's token asked for");
     clearSession();
     await until(() => card.status === 'ready', 'B shown');
-    await new Promise((resolve) => setTimeout(resolve, 600)); // A's answer has come by now
+    await overOnTheWire(where.tokenLog, 0); // A's answer has come (or its request was dropped)
+    await card.updateComplete;
     expect(textOf(card)).to.contain(b.heartRate);
     expect(film.join('|')).to.not.contain(a.heartRate);
   });
 
   it("sign-out, then sign-in with new elements: B's values from a fresh token", async () => {
-    const { token, api, root } = await results();
+    const { where, root } = await results();
     root.replaceChildren(); // signed out: the results page goes
     await nextTask();
     expect(keptAnswers(), 'nothing kept once the last element left').to.equal(0);
-    const card = document.createElement('ip-biomarker-card');
-    card.setAttribute('biomarker', 'heart_rate');
-    card.tokenEndpoint = token.endpoint;
-    card.apiBase = api.apiBase;
-    root.append(card);
+    const card = mount<IpBiomarkerCard>(
+      root,
+      'ip-biomarker-card',
+      { biomarker: 'heart_rate' },
+      where,
+    );
     const film = filmed(card);
     await until(() => card.status === 'ready', 'B shown');
     expect(textOf(card)).to.contain(b.heartRate);
     expect(film.join('|')).to.not.contain(a.heartRate);
-    expect(await token.log()).to.have.length(2);
+    expect(await where.tokenLog()).to.have.length(2);
   });
 
   it('moving an element, or a remount in the same task (StrictMode), keeps its token: one request', async () => {
-    const token = await scenario({ proxy: true, user: A });
-    const api = await apiScenario({ proxy: true });
+    const where = await scripted([{ proxy: true, user: A }]);
     const root = await fixture<HTMLElement>(html`<div><section></section></div>`);
-    const card = document.createElement('ip-biomarker-card');
-    card.setAttribute('biomarker', 'heart_rate');
-    card.tokenEndpoint = token.endpoint;
-    card.apiBase = api.apiBase;
-    root.append(card);
+    const card = mount<IpBiomarkerCard>(
+      root,
+      'ip-biomarker-card',
+      { biomarker: 'heart_rate' },
+      where,
+    );
     await until(() => card.status === 'ready', 'ready');
     // Moved into another container, then unmounted and mounted again within the task.
     root.querySelector('section')!.append(card);
@@ -153,46 +145,39 @@ describe('sessions', () => {
     await Promise.resolve();
     root.append(card);
     await nextTask();
-    const gauge = document.createElement('ip-metric-gauge');
-    gauge.setAttribute('metric', 'mental_stress');
-    gauge.tokenEndpoint = token.endpoint;
-    gauge.apiBase = api.apiBase;
-    root.append(gauge);
+    const gauge = mount<IpMetricGauge>(root, 'ip-metric-gauge', { metric: 'mental_stress' }, where);
     await until(() => gauge.status === 'ready', 'a later gauge');
     expect(card.status).to.equal('ready');
     expect(textOf(card)).to.contain(a.heartRate);
-    expect(await token.log()).to.have.length(1);
-    expect((await api.log()).map((r) => r.path)).to.deep.equal([
+    expect(await where.tokenLog()).to.have.length(1);
+    expect((await where.apiLog()).map((r) => r.path)).to.deep.equal([
       '/v2/face-scans/latest',
       '/v2/metrics',
     ]);
   });
 
   it('keeps an answer only while an element shows it: 300 cards of different scans, removed, leave nothing', async () => {
-    const token = await scenario({ proxy: true, user: A });
-    const api = await apiScenario({
-      json: { face_scan_id: 'x', heart_rate: 61, timestamp: '2026-11-30T08:00:00Z' },
-    });
+    const where = await scripted(
+      [{ proxy: true, user: A }],
+      [{ json: { face_scan_id: 'x', heart_rate: 61, timestamp: '2026-11-30T08:00:00Z' } }],
+    );
     // One card stays on the page all along, so the session (and what it keeps) goes on.
-    const keeper = await fixture<IpBiomarkerCard>(
-      html`<ip-biomarker-card
-        biomarker="heart_rate"
-        face-scan-id="kept"
-        token-endpoint=${token.endpoint}
-        api-base=${api.apiBase}
-      ></ip-biomarker-card>`,
+    const keeper = await render<IpBiomarkerCard>(
+      'ip-biomarker-card',
+      { biomarker: 'heart_rate', 'face-scan-id': 'kept' },
+      where,
     );
     await until(() => keeper.status === 'ready', 'the card that stays');
     const before = keptAnswers();
     const root = document.createElement('div');
     document.body.append(root);
     for (let i = 0; i < 300; i++) {
-      const card = document.createElement('ip-biomarker-card');
-      card.setAttribute('biomarker', 'heart_rate');
-      card.setAttribute('face-scan-id', `scan-${i}`);
-      card.tokenEndpoint = token.endpoint;
-      card.apiBase = api.apiBase;
-      root.append(card);
+      mount(
+        root,
+        'ip-biomarker-card',
+        { biomarker: 'heart_rate', 'face-scan-id': `scan-${i}` },
+        where,
+      );
     }
     const cards = [...root.children] as IpBiomarkerCard[];
     await until(() => cards.every((card) => card.status === 'ready'), 'all shown', 30_000);
@@ -205,17 +190,8 @@ describe('sessions', () => {
   });
 
   it('a face scan loads a new URL into a fresh iframe on clearSession(), even mid-recording', async () => {
-    const plugins = (await sandboxEnv()).plugins;
-    const token = await scenario(
-      { json: { url: await relayUrl('a') } },
-      { json: { url: await relayUrl('b') } },
-    );
-    const el = await fixture<IpFaceScan>(
-      html`<ip-face-scan
-        token-endpoint=${token.endpoint}
-        allowed-origins=${plugins}
-      ></ip-face-scan>`,
-    );
+    const token = await relayScenario(['a', 'b']);
+    const el = await faceScanOn(token.endpoint);
     await until(() => el.status === 'ready', 'ready');
     const first = el.shadowRoot!.querySelector('iframe')!;
     const stages = record(el, 'ip-stage');

@@ -1,16 +1,13 @@
 // Attack: a page that sets the IntelliProve API base page-wide (data-api-base / configure) and
 // adds a Sahha card as the README shows it (provider + token-endpoint, no api-base).
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpBiomarkerCard } from '../../src/entries/index.js';
 import { configure } from '../../src/entries/index.js';
-import { render } from '../helpers/data.js';
-import { apiScenario, scenario, until } from '../helpers/scenario.js';
+import { consoleErrors, render, settled } from '../helpers/data.js';
+import { apiScenario, scenario } from '../helpers/scenario.js';
 
 describe('the Sahha profile token and the page-wide IntelliProve api-base', () => {
-  let errors: sinon.SinonStub;
-  beforeEach(() => (errors = sinon.stub(console, 'error')));
-  afterEach(() => errors.restore());
+  consoleErrors();
 
   it('a Sahha card never sends its profile token to the IntelliProve API base', async () => {
     const intelliprove = await apiScenario({ proxy: true }); // stands for engine.intelliprove.com
@@ -21,7 +18,7 @@ describe('the Sahha profile token and the page-wide IntelliProve api-base', () =
       'token-endpoint': sahhaToken.endpoint,
       biomarker: 'steps',
     });
-    await until(() => card.status !== 'loading' && card.status !== 'idle', 'settled');
+    await settled(card);
     const sent = (await intelliprove.log()).map((r) => `${r.path} ${r.authorization}`);
     expect(sent, 'the Sahha credential went to IntelliProve').to.deep.equal([]);
   });

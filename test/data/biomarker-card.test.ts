@@ -3,22 +3,26 @@ import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpBiomarkerCard } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { announceScan } from '../../src/core/scan-signal.js';
-import { engineGet, render, setup, textOf } from '../helpers/data.js';
-import { apiScenario, record, scenario, until } from '../helpers/scenario.js';
+import {
+  consoleErrors,
+  engineGet,
+  render,
+  scripted,
+  settled,
+  setup,
+  textOf,
+  type Setup,
+} from '../helpers/data.js';
+import { overOnTheWire, record, statusTrail, until } from '../helpers/scenario.js';
 
-const settled = (el: IpBiomarkerCard) =>
-  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled');
-const card = (attributes: Record<string, string>, where?: Awaited<ReturnType<typeof setup>>) =>
+const card = (attributes: Record<string, string>, where?: Setup) =>
   render<IpBiomarkerCard>('ip-biomarker-card', attributes, where);
+const HOUR = 3600_000;
 
 describe('<ip-biomarker-card>', () => {
-  let errors: sinon.SinonStub;
-  beforeEach(() => {
-    errors = sinon.stub(console, 'error');
-  });
-  afterEach(() => errors.restore());
+  const errors = consoleErrors();
 
-  it("shows each biomarker of the sandbox's latest scan, with label, unit and time", async () => {
+  it("shows each biomarker of the sandbox's latest scan, with label, unit and time (clock pinned)", async () => {
     const [scan] = await engineGet('/v2/face-scans/latest');
     const where = await setup();
     const expected: [string, string, RegExp][] = [
@@ -52,14 +56,30 @@ describe('<ip-biomarker-card>', () => {
         ),
       ],
     ];
+    const measured = scan.timestamp_epoch * 1000;
+    // In the page's zone (Pacific/Auckland), as en writes a medium date and a short time.
+    const title = new Intl.DateTimeFormat('en', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Pacific/Auckland',
+    }).format(measured);
     for (const [biomarker, , pattern] of expected) {
       const el = await card({ biomarker, lang: 'en' }, where);
       await settled(el);
       expect(el.status, biomarker).to.equal('ready');
       expect(textOf(el), biomarker).to.match(pattern);
-      expect(textOf(el)).to.match(/Measured (\d+ hours? ago|yesterday|\d+ days? ago)/);
-      const time = el.shadowRoot!.querySelector('time')!;
-      expect(new Date(time.dateTime).getTime()).to.equal(scan.timestamp_epoch * 1000);
+      // Seen 3 hours after the scan: the card says so when it draws next.
+      const clock = sinon.useFakeTimers({ now: measured + 3 * HOUR, toFake: ['Date'] });
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        const time = el.shadowRoot!.querySelector('time')!;
+        expect(time.textContent!.trim(), biomarker).to.equal('Measured 3 hours ago');
+        expect(new Date(time.dateTime).getTime()).to.equal(measured);
+        expect(time.title).to.equal(title);
+      } finally {
+        clock.restore();
+      }
       await expect(el).to.be.accessible();
     }
   });
@@ -119,82 +139,76 @@ describe('<ip-biomarker-card>', () => {
   });
 
   it('renews the token once on a 401 and shows the value', async () => {
-    const token = await scenario(
-      {
-        json: {
-          token: 'expired.token.value',
-          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+    const where = await scripted(
+      [
+        {
+          json: {
+            token: 'expired.token.value',
+            expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          },
         },
-      },
-      { proxy: true },
+        { proxy: true },
+      ],
+      [{ proxy: true }],
     );
-    const api = await apiScenario({ proxy: true });
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const el = await card({ biomarker: 'heart_rate' }, where);
     await settled(el);
     expect(el.status).to.equal('ready');
-    expect(await token.log()).to.have.length(2);
-    const calls = await api.log();
+    expect(await where.tokenLog()).to.have.length(2);
+    const calls = await where.apiLog();
     expect(calls).to.have.length(2);
     expect(calls[0]!.authorization).to.equal('Token expired.token.value');
     expect(calls[1]!.authorization).to.not.equal('Token expired.token.value');
   });
 
   it('shows an error after a second 401', async () => {
-    const token = await scenario({
-      json: { token: 'bad.token.value', expires_at: new Date(Date.now() + 3600_000).toISOString() },
-    });
-    const api = await apiScenario({ proxy: true });
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const where = await scripted(
+      [
+        {
+          json: {
+            token: 'bad.token.value',
+            expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          },
+        },
+      ],
+      [{ proxy: true }],
+    );
+    const el = await card({ biomarker: 'heart_rate' }, where);
     const failures = record(el, 'ip-error');
     await settled(el);
     expect(el.status).to.equal('error');
-    expect(await token.log()).to.have.length(2);
+    expect(await where.tokenLog()).to.have.length(2);
     expect(failures[0]!.detail).to.include({ code: 'api-error', status: 401 });
     expect(textOf(el)).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
   });
 
   it('shows an error on a 500, and its retry button works', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario(
-      { status: 500, json: { detail: 'Internal Server Error' } },
-      { proxy: true },
+    const where = await scripted(
+      [{ proxy: true }],
+      [{ status: 500, json: { detail: 'Internal Server Error' } }, { proxy: true }],
     );
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const el = await card({ biomarker: 'heart_rate' }, where);
     const failures = record(el, 'ip-error');
     await settled(el);
     expect(el.status).to.equal('error');
     expect(failures[0]!.detail.message).to.contain('500').and.contain('Internal Server Error');
-    expect(errors.calledWithMatch(/500/)).to.equal(true);
+    expect(errors().calledWithMatch(/500/)).to.equal(true);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
     await until(() => el.status === 'ready', 'ready after retry');
-    expect(await api.log()).to.have.length(2);
+    expect(await where.apiLog()).to.have.length(2);
   });
 
   it('after an error, its retry shows loading, not the reading from before the error', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario(
-      { proxy: true },
-      { status: 500, json: { detail: 'Internal Server Error' } },
-      { proxy: true, delayMs: 800 },
+    const where = await scripted(
+      [{ proxy: true }],
+      [
+        { proxy: true },
+        { status: 500, json: { detail: 'Internal Server Error' } },
+        { proxy: true, delayMs: 800 },
+      ],
     );
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const el = await card({ biomarker: 'heart_rate' }, where);
     await settled(el);
     expect(el.status).to.equal('ready');
     el.reload();
@@ -207,40 +221,32 @@ describe('<ip-biomarker-card>', () => {
   });
 
   it('drops a slow read that a change replaced, and shows only the new one', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario({ proxy: true, delayMs: 400 });
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const where = await scripted([{ proxy: true }], [{ proxy: true, delayMs: 400 }]);
+    const el = await card({ biomarker: 'heart_rate' }, where);
     const loads = record(el, 'ip-load');
-    await until(async () => (await api.log()).length === 1, 'first read sent');
+    await until(async () => (await where.apiLog()).length === 1, 'first read sent');
     el.biomarker = 'respiratory_rate'; // same answer: the new read shares the request in flight
     await settled(el);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await overOnTheWire(where.apiLog); // all that request brings has come
+    await el.updateComplete;
     expect(loads).to.have.length(1);
     expect(textOf(el)).to.match(/^Respiratory rate \d+ breaths\/min/);
-    expect(await api.log()).to.have.length(1);
+    expect(await where.apiLog()).to.have.length(1);
   });
 
   it('ignores a replaced read that answers late or fails: no error, the newer reading stays', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario(
-      { status: 500, json: { detail: 'Internal Server Error' }, delayMs: 600 },
-      { proxy: true },
+    const where = await scripted(
+      [{ proxy: true }],
+      [{ status: 500, json: { detail: 'Internal Server Error' }, delayMs: 600 }, { proxy: true }],
     );
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const el = await card({ biomarker: 'heart_rate' }, where);
     const failures = record(el, 'ip-error');
-    await until(async () => (await api.log()).length === 1, 'first read sent');
+    await until(async () => (await where.apiLog()).length === 1, 'first read sent');
     el.history = 3; // another request, answered at once
     await until(() => el.status === 'ready', 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 800)); // the 500 has arrived by now
-    expect((await api.log()).map((entry) => entry.path)).to.deep.equal([
+    await overOnTheWire(where.apiLog, 0); // the 500 has come, or its read was dropped
+    await el.updateComplete;
+    expect((await where.apiLog()).map((entry) => entry.path)).to.deep.equal([
       '/v2/face-scans/latest',
       '/v2/face-scans/?count=3&order=desc',
     ]);
@@ -250,7 +256,6 @@ describe('<ip-biomarker-card>', () => {
   });
 
   it('draws no trend, and fetches no chart, when fewer than two scans have the value', async () => {
-    const token = await scenario({ proxy: true });
     const scan = (id: string, day: number, heartRate: number | null) => ({
       face_scan_id: id,
       heart_rate: heartRate,
@@ -261,15 +266,10 @@ describe('<ip-biomarker-card>', () => {
       diastolic_blood_pressure: 80,
       timestamp: `2026-11-${day}T08:00:00Z`,
     });
-    const api = await apiScenario({
-      json: [scan('c', 20, 66), scan('b', 19, null), scan('a', 18, null)],
-    });
-    const el = await card({
-      biomarker: 'heart_rate',
-      history: '3',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const where = await scripted(undefined, [
+      { json: [scan('c', 20, 66), scan('b', 19, null), scan('a', 18, null)] },
+    ]);
+    const el = await card({ biomarker: 'heart_rate', history: '3' }, where);
     await settled(el);
     await el.updateComplete;
     expect(textOf(el)).to.match(/^Heart rate 66 bpm/);
@@ -287,20 +287,24 @@ describe('<ip-biomarker-card>', () => {
     expect(el.shadowRoot!.querySelector('[part="error"]'), 'no error while loading').to.equal(null);
     expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
     await until(() => el.status === 'error', 'error');
-    expect(errors.calledWithMatch(/heart_rate" is not a biomarker of sahha/)).to.equal(true);
+    expect(errors().calledWithMatch(/heart_rate" is not a biomarker of sahha/)).to.equal(true);
   });
 
   it('refuses a history that is not a number, and asks for nothing', async () => {
     const where = await setup();
     const el = await card({ biomarker: 'heart_rate', history: 'six' }, where);
     await settled(el);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(el.status).to.equal('error');
     expect(textOf(el)).to.contain('not set up correctly');
-    expect(errors.calledWithMatch(/history="six" is not a number of scans/)).to.equal(true);
-    expect(errors.callCount, 'reported once').to.equal(1);
-    expect(await where.tokenLog()).to.have.length(0);
-    expect(await where.apiLog()).to.have.length(0);
+    expect(errors().calledWithMatch(/history="six" is not a number of scans/)).to.equal(true);
+    expect(errors().callCount, 'reported once').to.equal(1);
+    // Set right, it reads: that read is the first and only one the servers saw.
+    el.setAttribute('history', '6');
+    await until(() => el.status === 'ready', 'ready once set right');
+    expect(await where.tokenLog()).to.have.length(1);
+    expect((await where.apiLog()).map((r) => r.path)).to.deep.equal([
+      '/v2/face-scans/?count=6&order=desc',
+    ]);
   });
 
   it('names the valid biomarkers when the attribute is wrong', async () => {
@@ -308,7 +312,7 @@ describe('<ip-biomarker-card>', () => {
     await settled(el);
     expect(el.status).to.equal('error');
     expect(textOf(el)).to.contain('not set up correctly');
-    expect(errors.calledWithMatch(/heart_beat.*heart_rate, respiratory_rate/)).to.equal(true);
+    expect(errors().calledWithMatch(/heart_beat.*heart_rate, respiratory_rate/)).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
   });
 
@@ -324,15 +328,15 @@ describe('<ip-biomarker-card>', () => {
   });
 
   it('shows a reading without a usable time, without the time line', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario({
-      json: [{ face_scan_id: 'x', heart_rate: 61, timestamp: 'garbage' }],
-    });
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const where = await scripted(
+      [{ proxy: true }],
+      [
+        {
+          json: [{ face_scan_id: 'x', heart_rate: 61, timestamp: 'garbage' }],
+        },
+      ],
+    );
+    const el = await card({ biomarker: 'heart_rate' }, where);
     await settled(el);
     expect(el.status).to.equal('ready');
     expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal('61');
@@ -359,8 +363,11 @@ describe('<ip-biomarker-card>', () => {
     expect(await where.apiLog()).to.have.length(1);
     announceScan({ tokenEndpoint: where.endpoint, faceScanId: 'x' });
     await until(async () => (await where.apiLog()).length === 2, 'reload after scan');
+    await settled(el);
+    const statuses = statusTrail(el);
     announceScan({ tokenEndpoint: '/some/other/endpoint', faceScanId: 'y' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await el.updateComplete;
+    expect(statuses(), "another endpoint's scan: no reload").to.deep.equal([]);
     expect(await where.apiLog()).to.have.length(2);
     el.reload();
     await until(async () => (await where.apiLog()).length === 3, 'reload()');
@@ -382,13 +389,8 @@ describe('<ip-biomarker-card>', () => {
   });
 
   it('is accessible while loading', async () => {
-    const token = await scenario({ proxy: true, delayMs: 800 });
-    const api = await apiScenario({ proxy: true });
-    const el = await card({
-      biomarker: 'heart_rate',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const where = await scripted([{ proxy: true, delayMs: 800 }], [{ proxy: true }]);
+    const el = await card({ biomarker: 'heart_rate' }, where);
     expect(el.status).to.equal('loading');
     expect(el.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null);
     await expect(el).to.be.accessible();

@@ -1,17 +1,23 @@
 import { expect, fixture } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { BIOMARKERS } from '../../src/data/providers/intelliprove/scans.js';
 import { intelliproveScores } from '../../src/data/providers/intelliprove/scores.js';
 import { METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
-import { engineGet, render, setup, textOf } from '../helpers/data.js';
-import { apiScenario, scenario, until } from '../helpers/scenario.js';
+import {
+  consoleErrors,
+  engineGet,
+  render,
+  scripted,
+  settled,
+  setup,
+  textOf,
+  type Setup,
+} from '../helpers/data.js';
+import { until } from '../helpers/scenario.js';
 
-const settled = (el: IpMetricGauge) =>
-  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled');
-const gauge = (attributes: Record<string, string>, where?: Awaited<ReturnType<typeof setup>>) =>
+const gauge = (attributes: Record<string, string>, where?: Setup) =>
   render<IpMetricGauge>('ip-metric-gauge', attributes, where);
 const meterOf = (el: IpMetricGauge) => el.shadowRoot!.querySelector('[role="meter"]')!;
 
@@ -23,11 +29,7 @@ function ringOf(el: IpMetricGauge) {
 const strokeOf = (path: Element) => getComputedStyle(path).stroke;
 
 describe('<ip-metric-gauge>', () => {
-  let errors: sinon.SinonStub;
-  beforeEach(() => {
-    errors = sinon.stub(console, 'error');
-  });
-  afterEach(() => errors.restore());
+  const errors = consoleErrors();
 
   it("shows the sandbox's metric: score, confidence, zone, and a meter for assistive technology", async () => {
     const { metrics } = await engineGet('/v2/metrics');
@@ -131,16 +133,14 @@ describe('<ip-metric-gauge>', () => {
   });
 
   it('follows a new score in place: the same arc, a new share', async () => {
-    const token = await scenario({ proxy: true });
-    const api = await apiScenario(
-      { json: { metrics: { mental_stress: { score: 30, confidence: 80 } } } },
-      { json: { metrics: { mental_stress: { score: 80, confidence: 80 } } } },
+    const where = await scripted(
+      [{ proxy: true }],
+      [
+        { json: { metrics: { mental_stress: { score: 30, confidence: 80 } } } },
+        { json: { metrics: { mental_stress: { score: 80, confidence: 80 } } } },
+      ],
     );
-    const el = await gauge({
-      metric: 'mental_stress',
-      'token-endpoint': token.endpoint,
-      'api-base': api.apiBase,
-    });
+    const el = await gauge({ metric: 'mental_stress' }, where);
     await settled(el);
     const { arc } = ringOf(el);
     expect(arc.getAttribute('stroke-dashoffset')).to.equal('70');
@@ -155,24 +155,17 @@ describe('<ip-metric-gauge>', () => {
     const el = await gauge({ metric: 'happiness' }, await setup());
     await settled(el);
     expect(el.status).to.equal('error');
-    expect(errors.calledWithMatch(/happiness.*energy_balance, general_fitness/)).to.equal(true);
+    expect(errors().calledWithMatch(/happiness.*energy_balance, general_fitness/)).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('is accessible while loading and in error', async () => {
-    const slow = await scenario({ proxy: true, delayMs: 800 });
-    const el = await gauge({
-      metric: 'mental_stress',
-      'token-endpoint': slow.endpoint,
-      'api-base': (await apiScenario({ proxy: true })).apiBase,
-    });
+    const slow = await scripted([{ proxy: true, delayMs: 800 }]);
+    const el = await gauge({ metric: 'mental_stress' }, slow);
     expect(el.status).to.equal('loading');
     await expect(el).to.be.accessible();
     await settled(el);
-    const broken = await gauge({
-      metric: 'mental_stress',
-      'token-endpoint': (await scenario({ status: 503 })).endpoint,
-    });
+    const broken = await gauge({ metric: 'mental_stress' }, await scripted([{ status: 503 }]));
     await until(() => broken.status === 'error', 'error', 10_000);
     expect(textOf(broken)).to.contain('Your session could not be started');
     await expect(broken).to.be.accessible();

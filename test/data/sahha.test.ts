@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { IpBiomarkerCard, IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { loadCatalog, translate, type MessageKey } from '../../src/i18n/translate.js';
-import { render, textOf } from '../helpers/data.js';
+import { render, renderAll, settled, textOf } from '../helpers/data.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { record, scenario, until } from '../helpers/scenario.js';
 
@@ -26,9 +26,6 @@ const BIOMARKERS = [
 const SCORES = ['activity', 'sleep', 'readiness', 'wellbeing', 'mental_wellbeing'];
 const LANGUAGES = ['en', 'nl', 'fr', 'da', 'sv'] as const;
 
-type Settles = { status: string };
-const settled = (el: Settles) =>
-  until(() => el.status !== 'loading' && el.status !== 'idle', 'settled');
 const valueText = (el: Element) =>
   (el.shadowRoot!.querySelector('.reading') as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
 
@@ -43,25 +40,29 @@ describe('provider="sahha"', () => {
     const where = await sahhaSetup();
     for (const lang of LANGUAGES) {
       await loadCatalog(lang);
-      for (const [biomarker, unitSystem] of BIOMARKERS.flatMap((b) => [
-        [b, 'metric'],
-        [b, 'imperial'],
-      ])) {
-        const el = await render<IpBiomarkerCard>('ip-biomarker-card', {
+      const shown = BIOMARKERS.flatMap((biomarker) =>
+        ['metric', 'imperial'].map((unitSystem) => ({ biomarker, unitSystem })),
+      );
+      const cards = await renderAll<IpBiomarkerCard>(
+        'ip-biomarker-card',
+        shown.map(({ biomarker, unitSystem }) => ({
           ...where,
-          biomarker: biomarker!,
+          biomarker,
           lang,
-          'unit-system': unitSystem!,
-        });
-        await settled(el);
+          'unit-system': unitSystem,
+        })),
+      );
+      await Promise.all(cards.map((el) => settled(el)));
+      cards.forEach((el, n) => {
+        const { biomarker, unitSystem } = shown[n]!;
         expect(el.status, `${biomarker} ${lang} ${unitSystem}`).to.equal('ready');
         const label = el.shadowRoot!.querySelector('[part="label"]')!.textContent;
         expect(label, `${biomarker} ${lang}`).to.equal(
           translate(lang, `biomarker.${biomarker}` as MessageKey),
         );
         expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.match(/\d/);
-        el.remove();
-      }
+      });
+      cards[0]!.parentElement!.remove();
     }
   });
 
@@ -97,7 +98,14 @@ describe('provider="sahha"', () => {
       lang: 'en',
     });
     await settled(el);
-    expect(textOf(el)).to.match(/On \w{3} \d+, \d{4}/);
+    // A daily value: the day it ends (midnight UTC) as the page's zone (Pacific/Auckland) has it.
+    const time = el.shadowRoot!.querySelector('time')!;
+    expect(time.dateTime).to.match(/T00:00:00\.000Z$/);
+    const day = new Intl.DateTimeFormat('en', {
+      dateStyle: 'medium',
+      timeZone: 'Pacific/Auckland',
+    }).format(new Date(time.dateTime));
+    expect(time.textContent!.trim()).to.equal(`On ${day}`);
     const canvas = await until(() => el.shadowRoot!.querySelector('canvas'), 'canvas');
     const { Chart } = await import('chart.js');
     const chart = await until(() => Chart.getChart(canvas), 'chart');
@@ -108,9 +116,13 @@ describe('provider="sahha"', () => {
     const where = await sahhaSetup();
     for (const lang of LANGUAGES) {
       await loadCatalog(lang);
-      for (const metric of SCORES) {
-        const el = await render<IpMetricGauge>('ip-metric-gauge', { ...where, metric, lang });
-        await settled(el);
+      const gauges = await renderAll<IpMetricGauge>(
+        'ip-metric-gauge',
+        SCORES.map((metric) => ({ ...where, metric, lang })),
+      );
+      await Promise.all(gauges.map((el) => settled(el)));
+      gauges.forEach((el, n) => {
+        const metric = SCORES[n]!;
         expect(el.status, `${metric} ${lang}`).to.equal('ready');
         const score = Number(
           el.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuenow'),
@@ -122,8 +134,8 @@ describe('provider="sahha"', () => {
           translate(lang, `level.${l}` as MessageKey),
         );
         expect(levels, `${metric} ${lang}: ${level}`).to.include(level);
-        el.remove();
-      }
+      });
+      gauges[0]!.parentElement!.remove();
     }
     const detailed = await render<IpMetricGauge>('ip-metric-gauge', {
       ...where,

@@ -1,69 +1,43 @@
 // <ip-face-scan> from the script-tag build, in Chromium with a fake camera, against the
 // sandbox: a whole scan under a strict CSP, and the camera checks a host page can trip.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/chromium.mjs';
-import { OUTPUT_DIR, launch, watch } from '../helpers/browser.js';
-import { kitPage, startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+import {
+  OUTPUT_DIR,
+  launch,
+  recordEvents,
+  waitForStatus,
+  watch,
+  closeClean,
+} from '../helpers/browser.js';
+import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
+import { pluginFrame } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
+import { poll } from '../helpers/wait.js';
 
-/** Records the kit's events on `document` into `window.__events` (page.evaluate is not subject to CSP). */
-async function recordEvents(page: Page) {
-  await page.evaluate(() => {
-    const events: { type: string; detail: unknown }[] = [];
-    (window as any).__events = events;
-    for (const type of ['ip-ready', 'ip-stage', 'ip-scan-complete', 'ip-dismiss', 'ip-error']) {
-      document.addEventListener(type, (e) =>
-        events.push({ type, detail: (e as CustomEvent).detail }),
-      );
-    }
-  });
-}
+/** The kit events a host page of a face scan listens to. */
+const EVENTS = ['ip-ready', 'ip-stage', 'ip-scan-complete', 'ip-dismiss', 'ip-error'];
 
-const events = (page: Page): Promise<{ type: string; detail: any }[]> =>
-  page.evaluate(() => (window as any).__events);
-
-async function pluginFrame(page: Page, origin: string): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(origin));
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('no plug-in frame');
-}
+/** What the face scan on the page shows. */
+const scanText = (page: import('playwright-core').Page) =>
+  page.evaluate(() => document.querySelector('ip-face-scan')!.shadowRoot!.textContent);
 
 describe('<ip-face-scan> end to end', () => {
-  let sandbox: Sandbox;
-  let browser: Browser;
-  let host: FixtureHost;
+  const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
   const scanPage = (path: string, headers: Record<string, string> = {}) =>
-    host.page(path, kitPage(sandbox, '<ip-face-scan></ip-face-scan>'), headers);
-
-  before(async () => {
-    sandbox = await startSandbox({ scanSeconds: 2, checkSeconds: 0.3 });
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
+    site.host.page(path, kitPage(site.sandbox, '<ip-face-scan></ip-face-scan>'), headers);
 
   it('runs a whole scan under a strict CSP with zero violations', async () => {
+    const { sandbox, browser } = site;
     const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     const seen = await watch(page);
+    const events = await recordEvents(page, EVENTS);
     const csp =
       `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${sandbox.plugins.url}; ` +
       `connect-src 'self'; require-trusted-types-for 'script'`;
     await page.goto(scanPage('/csp.html', { 'content-security-policy': csp }));
-    await recordEvents(page);
-    await page.waitForFunction(() =>
-      (window as any).__events.some((e: any) => e.type === 'ip-ready'),
-    );
+    await waitForStatus(page, 'ip-face-scan');
 
     const frame = await pluginFrame(page, sandbox.plugins.url);
     await frame.click('#start');
@@ -73,11 +47,9 @@ describe('<ip-face-scan> end to end', () => {
     await page.screenshot({ path: `${OUTPUT_DIR}face-scan-element-recording.png` });
     await frame.waitForSelector('#continue', { timeout: 10_000 });
     await frame.click('#continue');
-    await page.waitForFunction(() =>
-      (window as any).__events.some((e: any) => e.type === 'ip-dismiss'),
-    );
+    await poll(events, (log) => log.some((e) => e.type === 'ip-dismiss'), 10_000);
 
-    const log = await events(page);
+    const log = await events();
     assert.deepEqual(
       log.filter((e) => e.type === 'ip-stage').map((e) => e.detail.stage),
       [
@@ -98,10 +70,11 @@ describe('<ip-face-scan> end to end', () => {
     );
     const complete = log.find((e) => e.type === 'ip-scan-complete')!;
     assert.equal(complete.detail.faceScanId, latest.body[0].face_scan_id);
-    assert.ok(!log.some((e) => e.type === 'ip-error'));
-    assert.deepEqual(seen.violations, []);
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    assert.deepEqual(
+      log.filter((e) => e.type !== 'ip-stage').map((e) => e.type),
+      ['ip-ready', 'ip-scan-complete', 'ip-dismiss'],
+    );
+    await closeClean(page, seen);
   });
 
   for (const [name, frameSrc] of [
@@ -109,27 +82,25 @@ describe('<ip-face-scan> end to end', () => {
     ['through default-src', ''],
   ]) {
     it(`reports frame-blocked, never ip-ready, when the page's CSP blocks the plug-in (${name})`, async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const seen = await watch(page);
+      const events = await recordEvents(page, EVENTS);
       const csp = `default-src 'self'; script-src 'self'; style-src 'self'; ${frameSrc}`;
       const path = `/blocked-${frameSrc ? 'frame' : 'default'}.html`;
       await page.goto(scanPage(path, { 'content-security-policy': csp }));
-      await recordEvents(page);
+      await waitForStatus(page, 'ip-face-scan', ['error']);
+      // The blocked frame is gone: no load, so no ip-ready, can follow.
       await page.waitForFunction(
-        () => document.querySelector('ip-face-scan')?.getAttribute('status') === 'error',
+        () => !document.querySelector('ip-face-scan')!.shadowRoot!.querySelector('iframe'),
       );
-      await page.waitForTimeout(300); // an ip-ready would have come by now
-      const log = await events(page);
+      const log = await events();
       assert.deepEqual(
         log.map((e) => (e.type === 'ip-error' ? `ip-error ${e.detail.code}` : e.type)),
         ['ip-error frame-blocked'],
       );
-      const text = await page.evaluate(
-        () => document.querySelector('ip-face-scan')!.shadowRoot!.textContent,
-      );
-      assert.match(text!, /does not allow the IntelliProve plug-in to load/);
+      assert.match((await scanText(page))!, /does not allow the IntelliProve plug-in to load/);
       assert.ok(
-        seen.errors.some((e) => e.includes(`frame-src ${sandbox.plugins.url}`)),
+        seen.errors.some((e) => e.includes(`frame-src ${site.sandbox.plugins.url}`)),
         'the console names the directive and the origin to add',
       );
       await page.close();
@@ -137,7 +108,7 @@ describe('<ip-face-scan> end to end', () => {
   }
 
   it('needs allow="camera": the same plug-in in a bare iframe cannot reach the camera', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(scanPage('/bare.html'));
     const allow = await page.waitForFunction(() =>
       document
@@ -167,16 +138,15 @@ describe('<ip-face-scan> end to end', () => {
 
   for (const policy of ['camera=()', 'camera=(self)']) {
     it(`says so when the page's Permissions-Policy (${policy}) blocks the camera`, async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
+      const events = await recordEvents(page, EVENTS);
       await page.goto(scanPage('/pp.html', { 'permissions-policy': policy }));
-      await recordEvents(page);
-      await page.waitForFunction(
-        () => document.querySelector('ip-face-scan')?.getAttribute('status') === 'error',
+      await waitForStatus(page, 'ip-face-scan', ['error']);
+      assert.match((await scanText(page))!, /does not allow the camera/);
+      assert.deepEqual(
+        (await events()).map((e) => `${e.type} ${e.detail.code}`),
+        ['ip-error camera-blocked'],
       );
-      const text = await page.evaluate(
-        () => document.querySelector('ip-face-scan')!.shadowRoot!.textContent,
-      );
-      assert.match(text!, /does not allow the camera/);
       assert.equal(
         await page.evaluate(() =>
           document.querySelector('ip-face-scan')!.shadowRoot!.querySelector('iframe'),
@@ -188,35 +158,27 @@ describe('<ip-face-scan> end to end', () => {
   }
 
   it('allows the camera when the Permissions-Policy lists the plug-in origin', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(
-      scanPage('/pp-ok.html', { 'permissions-policy': `camera=(self "${sandbox.plugins.url}")` }),
+      scanPage('/pp-ok.html', {
+        'permissions-policy': `camera=(self "${site.sandbox.plugins.url}")`,
+      }),
     );
-    await page.waitForFunction(
-      () => document.querySelector('ip-face-scan')?.getAttribute('status') === 'ready',
-    );
+    await waitForStatus(page, 'ip-face-scan');
     await page.close();
   });
 
   it('says so on an insecure (http, not localhost) page, without asking for a URL', async () => {
-    const port = new URL(sandbox.host.url).port;
-    const insecure = await chromium.launch({
-      executablePath: chromiumPath()!,
-      args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP insecure.test 127.0.0.1'],
-    });
+    const port = new URL(site.sandbox.host.url).port;
+    const insecure = await launch(['--host-resolver-rules=MAP insecure.test 127.0.0.1']);
     try {
       const page = await insecure.newPage();
       const tokenRequests: string[] = [];
       page.on('request', (r) => r.url().includes('/api/ip-token') && tokenRequests.push(r.url()));
       await page.goto(`http://insecure.test:${port}/scan.html`);
-      await page.waitForFunction(
-        () => document.querySelector('ip-face-scan')?.getAttribute('status') === 'error',
-      );
+      await waitForStatus(page, 'ip-face-scan', ['error']);
       assert.equal(await page.evaluate(() => window.isSecureContext), false);
-      const text = await page.evaluate(
-        () => document.querySelector('ip-face-scan')!.shadowRoot!.textContent,
-      );
-      assert.match(text!, /only works on secure \(https\) pages/);
+      assert.match((await scanText(page))!, /only works on secure \(https\) pages/);
       assert.deepEqual(tokenRequests, []);
     } finally {
       await insecure.close();

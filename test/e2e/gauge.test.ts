@@ -1,28 +1,23 @@
 // Attack tests of the SVG gauge (review), through the built kit.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, watch } from '../helpers/browser.js';
-import { startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { waitForStatus, watch } from '../helpers/browser.js';
+import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 
 describe('SVG gauge', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
+  const site = fixtureSite();
   let n = 0;
+  /** A page with a gauge (or `body`) and the stylesheet `css`, under the README's strict CSP. */
   const gaugePage = (
     css = '',
     body = '<ip-metric-gauge metric="mental_stress" lang="en"></ip-metric-gauge>',
   ) => {
-    host.page(`/atk-g-${n + 1}.css`, css, { 'content-type': 'text/css' });
+    const { sandbox, host } = site;
+    host.page(`/atk-g-${++n}.css`, css, { 'content-type': 'text/css' });
     return host.page(
-      `/atk-g-${++n}.html`,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gauge</title>
-      <link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/atk-g-${n}.css">
-      <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
-        data-token-endpoint="/api/ip-token"></script></head>
-      <body>${body}</body></html>`,
+      `/atk-g-${n}.html`,
+      kitPage(sandbox, body, { head: `<link rel="stylesheet" href="/atk-g-${n}.css">` }),
       {
         'content-security-policy':
           "default-src 'self'; script-src 'self'; style-src 'self'; " +
@@ -32,28 +27,10 @@ describe('SVG gauge', () => {
     );
   };
   const ready = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('ip-metric-gauge')].every((el) =>
-          ['ready', 'empty', 'error'].includes(el.getAttribute('status') ?? ''),
-        ),
-      undefined,
-      { timeout: 12_000 },
-    );
-
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
+    waitForStatus(page, 'ip-metric-gauge', ['ready', 'empty', 'error'], 12_000);
 
   it('under forced colors (Windows High Contrast) the arc is still told apart from the track', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.emulateMedia({ forcedColors: 'active' });
     await page.goto(gaugePage());
     await ready(page);
@@ -71,7 +48,7 @@ describe('SVG gauge', () => {
   });
 
   it('dark color-scheme: the arc, track and text take their dark values (no violation)', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(gaugePage(':root { color-scheme: dark; background: #000; }'));
     await ready(page);
@@ -94,7 +71,7 @@ describe('SVG gauge', () => {
 
   for (const fontSize of ['16px', '24px', '32px']) {
     it(`text zoom (root font-size ${fontSize}): the score stays inside the ring\u2019s hole`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
       await page.goto(
         gaugePage(`:root { font-size: ${fontSize}; } ip-metric-gauge { width: 320px; }`),
       );

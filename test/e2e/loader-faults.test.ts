@@ -1,15 +1,24 @@
 // Attack tests of the script-tag loader (review). Each `it` states the defect it shows.
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { createTokenHandler } from '../../src/server/index.js';
-import { launch, watch } from '../helpers/browser.js';
-import { CDN_PATH, startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  recordEvents,
+  waitForDefined,
+  waitForStatus,
+  watch,
+  holdChunks,
+} from '../helpers/browser.js';
+import {
+  CDN_PATH,
+  JAVASCRIPT,
+  fixtureSite,
+  kitPage,
+  sandboxTokens,
+  shadowPanelScript,
+} from '../helpers/fixture-host.js';
+import { gate, poll } from '../helpers/wait.js';
 
 function cookieUser(req: IncomingMessage): string {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -19,47 +28,26 @@ function cookieUser(req: IncomingMessage): string {
   return 'demo@example.com';
 }
 
-describe('script-tag loader', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
-  let n = 0;
-  const kitPage = (data: string, body: string, head = '') =>
-    host.page(
-      `/atk-${++n}.html`,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attack</title>
-      <link rel="icon" href="/favicon.svg">
-      <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
-        data-allowed-origins="${sandbox.plugins.url}" ${data}></script>${head}</head>
-      <body>${body}</body></html>`,
-    );
-  const waitStatus = (page: Page, selector: string, status: string, timeout = 12_000) =>
-    page.waitForFunction(
-      ([s, st]) => document.querySelector(s!)?.getAttribute('status') === st,
-      [selector, status],
-      { timeout },
-    );
+/** Waits (up to 5 s) until the page's console has shown an error matching `pattern`. */
+const consoleSays = async (errors: string[], pattern: RegExp) =>
+  assert.ok(
+    (await poll(() => errors.some((e) => pattern.test(e)), Boolean)) === true,
+    `the console never said ${pattern}; it said: ${errors.join(' | ')}`,
+  );
 
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
+describe('script-tag loader', () => {
+  const site = fixtureSite();
+  let n = 0;
+  const attackPage = (data: string, body: string, head = '') =>
+    site.host.page(`/atk-${++n}.html`, kitPage(site.sandbox, body, { data, head }));
+  const waitStatus = (page: Page, selector: string, status: string, timeout = 12_000) =>
+    waitForStatus(page, selector, [status], timeout);
 
   it('ip-clear-session dispatched before the kit chunk arrives does not drop the prefetched token: the next user sees the previous user\u2019s data', async () => {
-    const handler = createTokenHandler({
-      apiKey: SANDBOX_API_KEY,
-      apiBase: sandbox.engine.url,
-      getUser: (req) => cookieUser(req as IncomingMessage),
-    });
+    const handler = sandboxTokens(site.sandbox, cookieUser);
     /** token → the user it was issued for */
     const issued = new Map<string, string>();
-    host.route('/api/who-token', (req: IncomingMessage, res: ServerResponse) => {
+    site.host.route('/api/who-token', (req: IncomingMessage, res: ServerResponse) => {
       const user = cookieUser(req);
       const end = res.end.bind(res);
       const chunks: Buffer[] = [];
@@ -81,13 +69,24 @@ describe('script-tag loader', () => {
       }) as typeof res.end;
       void handler.node(req, res);
     });
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    // A slow network for the kit's code (a phone): the token request is already out.
-    await page.route('**/assets/chunks/kit-*', async (route) => {
-      await sleep(1500);
-      await route.continue();
-    });
+    // A slow network for the kit's code (a phone): the token request is already out, and the
+    // kit's code comes only after the page has switched user.
+    const switched = () =>
+      page.waitForFunction(
+        () => (window as unknown as { switched?: boolean }).switched,
+        undefined,
+        {
+          timeout: 5000,
+        },
+      );
+    await holdChunks(
+      page,
+      switched().catch(() => {}),
+      undefined,
+      '**/assets/chunks/kit-*',
+    );
     const used: string[] = [];
     page.on('request', (request) => {
       const auth = request.headers()['authorization'];
@@ -95,7 +94,7 @@ describe('script-tag loader', () => {
     });
     // The page signs the user out and in as another one (its own XHR), then tells the kit —
     // exactly as CONTRACT §4 "Sessions" says to — right after the page has loaded.
-    host.page(
+    site.host.page(
       '/switch.js',
       `document.addEventListener('DOMContentLoaded', async () => {
         await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' },
@@ -106,19 +105,13 @@ describe('script-tag loader', () => {
       { 'content-type': 'text/javascript' },
     );
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/who-token"',
         '<ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card><ip-face-scan></ip-face-scan>',
         '<script src="/switch.js"></script>',
       ),
     );
-    await page.waitForFunction(
-      () => (window as unknown as { switched?: boolean }).switched,
-      undefined,
-      {
-        timeout: 5000,
-      },
-    );
+    await switched();
     await waitStatus(page, 'ip-biomarker-card', 'ready', 15_000);
     await waitStatus(page, 'ip-face-scan', 'ready', 15_000);
     const frame = await page.$eval(
@@ -136,40 +129,38 @@ describe('script-tag loader', () => {
   });
 
   it('a face scan before the cards (README / cms.html order) stops the API token prefetch: the cards’ token waits for their code', async () => {
-    const bodies: { at: number; purpose: string }[] = [];
-    const page = await browser.newPage();
-    const answered: number[] = [];
+    /** What reached the servers, in order: each token request's purpose, and each chunk answered. */
+    const order: string[] = [];
+    const apiAsked = gate();
+    const page = await site.browser.newPage();
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/ip-token')
-        bodies.push({ at: Date.now(), purpose: JSON.parse(r.postData() ?? '{}').purpose });
+      if (new URL(r.url()).pathname !== '/api/ip-token') return;
+      const { purpose } = JSON.parse(r.postData() ?? '{}');
+      order.push(purpose);
+      if (purpose === 'api') apiAsked.open();
     });
-    await page.route('**/assets/chunks/**', async (route) => {
-      await sleep(600);
-      answered.push(Date.now());
-      await route.continue();
-    });
+    // The kit's code comes once the API token is asked for (a slow network for the code).
+    await holdChunks(page, apiAsked.opened, () => order.push('chunk'));
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ip-token"',
         `<ip-face-scan></ip-face-scan>
          <ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card>`,
       ),
     );
     await waitStatus(page, 'ip-biomarker-card', 'ready', 15_000);
-    const api = bodies.find((b) => b.purpose === 'api');
-    assert.ok(api, 'an api token was asked');
     assert.ok(
-      api.at < Math.min(...answered),
-      `the api token was asked ${api.at - Math.min(...answered)} ms after the first chunk was answered (purposes in order: ${bodies.map((b) => b.purpose).join(', ')})`,
+      order.includes('api') && order.indexOf('api') < order.indexOf('chunk'),
+      `the api token asked before the first chunk was answered; in order: ${order.join(', ')}`,
     );
     await page.close();
   });
 
   it('one element with an unparsable token-endpoint stops the loader: no element of the page is ever defined', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ip-token"',
         `<ip-metric-gauge id="good" metric="mental_stress"></ip-metric-gauge>
          <ip-biomarker-card id="bad" biomarker="heart_rate" token-endpoint="https://<%= host %>/api/ip-token"></ip-biomarker-card>`,
@@ -189,10 +180,10 @@ describe('script-tag loader', () => {
   });
 
   it('data-token-endpoint with an unparsable URL on the script tag: elements stay blank, no status, no ip-error', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="https://%HOST%/api/ip-token"',
         '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>',
       ),
@@ -208,16 +199,14 @@ describe('script-tag loader', () => {
   });
 
   it('<html lang="constructor"> (Object.prototype key) throws in the loader: nothing is defined', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(
-      host.page(
+      site.host.page(
         `/atk-proto.html`,
-        `<!doctype html><html lang="constructor"><head><meta charset="utf-8"><title>x</title>
-        <link rel="icon" href="/favicon.svg">
-        <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
-          data-token-endpoint="/api/ip-token"></script></head>
-        <body><ip-metric-gauge metric="mental_stress"></ip-metric-gauge></body></html>`,
+        kitPage(site.sandbox, '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>', {
+          lang: 'constructor',
+        }),
       ),
     );
     try {
@@ -229,23 +218,12 @@ describe('script-tag loader', () => {
   });
 
   it('the script included twice, the second tag\u2019s data-define is ignored: a card in a shadow root is never defined', async () => {
-    const page = await browser.newPage();
-    host.page(
-      '/atk-panel.js',
-      `customElements.define('x-panel2', class extends HTMLElement {
-        connectedCallback() {
-          const root = this.attachShadow({ mode: 'open' });
-          const card = document.createElement('ip-biomarker-card');
-          card.setAttribute('biomarker', 'heart_rate');
-          root.append(card);
-        }
-      });`,
-      { 'content-type': 'text/javascript; charset=utf-8' },
-    );
+    const page = await site.browser.newPage();
+    site.host.page('/atk-panel.js', shadowPanelScript('x-panel2'), JAVASCRIPT);
     // The theme includes the kit for its own elements; a widget block includes it again and
     // names what it creates inside its shadow root (README: "included twice" works).
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ip-token"',
         `<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>
          <script src="${CDN_PATH}/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
@@ -254,33 +232,29 @@ describe('script-tag loader', () => {
       ),
     );
     await waitStatus(page, 'ip-metric-gauge', 'ready');
-    const defined = await page.evaluate(() =>
-      Promise.race([
-        customElements.whenDefined('ip-biomarker-card').then(() => true),
-        new Promise((r) => setTimeout(() => r(false), 4000)),
-      ]),
-    );
-    assert.equal(
-      defined,
-      true,
-      'ip-biomarker-card named in the second tag\u2019s data-define was never defined',
+    await waitForDefined(page, ['ip-biomarker-card'], 4000).catch(() =>
+      assert.fail('ip-biomarker-card named in the second tag\u2019s data-define was never defined'),
     );
     await page.close();
   });
 
   it('a prefetched token request that hangs is never aborted: it stays open after its element gave up and was removed', async () => {
     let open = 0;
-    host.route('/api/hang-token', (req: IncomingMessage) => {
+    site.host.route('/api/hang-token', (req: IncomingMessage) => {
       open++;
       req.socket.once('close', () => open--);
     });
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(
-      kitPage('data-token-endpoint="/api/hang-token"', '<ip-face-scan></ip-face-scan>'),
+      attackPage('data-token-endpoint="/api/hang-token"', '<ip-face-scan></ip-face-scan>'),
     );
     await waitStatus(page, 'ip-face-scan', 'error', 15_000);
     await page.$eval('ip-face-scan', (el) => el.remove());
-    await sleep(1500);
+    await poll(
+      () => open,
+      (count) => count === 0,
+      3000,
+    );
     assert.equal(
       open,
       0,
@@ -290,32 +264,25 @@ describe('script-tag loader', () => {
   });
 
   it('the trend-chart chunk fails (404): the card shows its reading without an empty chart box, and says why in the console', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
+    const events = await recordEvents(page, ['ip-error']);
     await page.route('**/assets/chunks/trend-chart-*', (route) =>
       route.fulfill({ status: 404, body: 'gone' }),
     );
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ip-token"',
         '<ip-biomarker-card biomarker="heart_rate" history="4"></ip-biomarker-card>',
       ),
     );
-    await page.evaluate(() => {
-      (window as unknown as { codes: string[] }).codes = [];
-      document.addEventListener('ip-error', (e) =>
-        (window as unknown as { codes: string[] }).codes.push((e as CustomEvent).detail.code),
-      );
-    });
-    await page.waitForFunction(
-      () =>
-        ['ready', 'error'].includes(
-          document.querySelector('ip-biomarker-card')?.getAttribute('status') ?? '',
-        ),
-      undefined,
-      { timeout: 12_000 },
+    await waitStatus(page, 'ip-biomarker-card', 'ready');
+    await consoleSays(seen.errors, /^\[intelliprove-widgets\] The trend chart could not be loaded/);
+    // The card has drawn what it shows without its trend.
+    await page.$eval(
+      'ip-biomarker-card',
+      (el) => (el as unknown as { updateComplete: unknown }).updateComplete,
     );
-    await sleep(1000);
     const state = await page.$eval('ip-biomarker-card', (el) => ({
       status: el.getAttribute('status'),
       canvas: !!el.shadowRoot!.querySelector('canvas'),
@@ -323,78 +290,61 @@ describe('script-tag loader', () => {
         (el.shadowRoot!.querySelector('canvas')?.width ?? 0) > 0 &&
         !!(el.shadowRoot!.querySelector('canvas') as HTMLCanvasElement & { $chartjs?: unknown })
           ?.$chartjs,
-      codes: (window as unknown as { codes: string[] }).codes,
     }));
+    const codes = (await events()).map((e) => e.detail.code);
     const unhandled = seen.errors.filter(
       (e) =>
         /dynamically imported module|Failed to fetch/i.test(e) &&
         !e.startsWith('[intelliprove-widgets]'),
     );
-    assert.ok(
-      seen.errors.some((e) =>
-        e.startsWith('[intelliprove-widgets] The trend chart could not be loaded'),
-      ),
-      'the console names the fix',
-    );
     assert.deepEqual(
       { unhandled, blankChartWhileReady: state.status === 'ready' && state.canvas && !state.drawn },
       { unhandled: [], blankChartWhileReady: false },
-      `status=${state.status}, ip-error codes=${JSON.stringify(state.codes)}`,
+      `status=${state.status}, ip-error codes=${JSON.stringify(codes)}`,
     );
     await page.close();
   });
 
   it('the kit chunk fails (404): elements stay blank, with no status and no ip-error for the page to see', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
+    const events = await recordEvents(page, ['ip-error']);
     await page.route('**/assets/chunks/kit-*', (route) =>
       route.fulfill({ status: 404, body: 'gone' }),
     );
-    await page.addInitScript(() => {
-      (window as unknown as { codes: string[] }).codes = [];
-      document.addEventListener('ip-error', (e) =>
-        (window as unknown as { codes: string[] }).codes.push((e as CustomEvent).detail.code),
-      );
-    });
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ip-token"',
         '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>',
       ),
     );
-    await sleep(3000);
+    await consoleSays(seen.errors, /<ip-metric-gauge> could not be loaded/);
     const state = await page.$eval('ip-metric-gauge', (el) => ({
       status: el.getAttribute('status'),
       text: (el.shadowRoot?.textContent ?? el.textContent ?? '').trim(),
-      codes: (window as unknown as { codes: string[] }).codes,
     }));
-    assert.ok(
-      seen.errors.some((e) => /could not be loaded/.test(e)),
-      'the console says so',
-    );
-    assert.ok(
-      state.status === 'error' || state.codes.length > 0,
-      `status=${state.status}, text="${state.text}", ip-error codes=${JSON.stringify(state.codes)}`,
+    assert.deepEqual(state, { status: 'error', text: 'This health widget could not be loaded.' });
+    assert.deepEqual(
+      (await events()).map((e) => e.detail.code),
+      ['load-failed'],
     );
     await page.close();
   });
 
   it('a Trusted Types policy without lit-html: blank elements, and the console blames serving/script-src', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(
-      host.page(
+      site.host.page(
         '/atk-tt.html',
-        `<!doctype html><html><head><link rel="icon" href="/favicon.svg"><script src="/assets/intelliprove-widgets.js"
-          data-token-endpoint="/api/ip-token" data-api-base="${sandbox.engine.url}"></script></head>
-          <body><ip-metric-gauge metric="mental_stress"></ip-metric-gauge></body></html>`,
+        kitPage(site.sandbox, '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>'),
         {
           'content-security-policy':
             "script-src 'self'; require-trusted-types-for 'script'; trusted-types dompurify",
         },
       ),
     );
-    await sleep(2500);
+    await waitStatus(page, 'ip-metric-gauge', 'error');
     const kit = seen.errors.filter((e) => e.startsWith('[intelliprove-widgets]'));
     assert.ok(kit.length > 0);
     assert.ok(
@@ -406,38 +356,36 @@ describe('script-tag loader', () => {
 
   it('ip-clear-session after the kit is here drops the prefetched token (control)', async () => {
     let asked = 0;
-    host.route('/api/ctl-token', (req, res) => {
+    const tokens = sandboxTokens(site.sandbox);
+    site.host.route('/api/ctl-token', (req, res) => {
       asked++;
-      void createTokenHandler({
-        apiKey: SANDBOX_API_KEY,
-        apiBase: sandbox.engine.url,
-        getUser: () => 'demo@example.com',
-      }).node(req, res);
+      void tokens.node(req, res);
     });
-    const page = await browser.newPage();
-    await page.route('**/assets/chunks/metric-gauge-*', async (route) => {
-      await sleep(1000);
-      await route.continue();
-    });
+    const page = await site.browser.newPage();
+    // The gauge's own chunk comes once the page has signed out.
+    const signedOut = gate();
+    await holdChunks(page, signedOut.opened, undefined, '**/assets/chunks/metric-gauge-*');
     await page.goto(
-      kitPage(
+      attackPage(
         'data-token-endpoint="/api/ctl-token"',
         '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>',
       ),
     );
-    // The kit chunk is here (the gauge's own chunk is not): the page signs out.
-    await page.waitForFunction(
-      () =>
-        performance
-          .getEntriesByType('resource')
-          .some(
-            (e) => /chunks\/kit-/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0,
-          ),
+    // The kit chunk is here and has run (the gauge's own chunk is not): the page signs out.
+    const kit = await page.waitForFunction(
+      () => performance.getEntriesByType('resource').find((e) => /chunks\/kit-/.test(e.name))?.name,
       undefined,
       { timeout: 5000 },
     );
-    await sleep(100);
+    await page.evaluate(
+      async (url) => {
+        await import(url); // resolves once the kit's module (the loader's import of it) has run
+        await new Promise((resolve) => setTimeout(resolve)); // and the loader's hand-over after it
+      },
+      (await kit.jsonValue()) as string,
+    );
     await page.evaluate(() => document.dispatchEvent(new Event('ip-clear-session')));
+    signedOut.open();
     await waitStatus(page, 'ip-metric-gauge', 'ready');
     assert.equal(asked, 2, 'the prefetch was dropped, the gauge asked again');
     await page.close();

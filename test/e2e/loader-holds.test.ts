@@ -2,59 +2,44 @@
 // script twice (head + late CDN injection), tags added later (nested, from a template), every
 // file fetched once, one token request per endpoint, data-define spellings.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../../demo/sandbox/sahha.js';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { createSahhaTokenHandler, createTokenHandler } from '../../src/server/index.js';
-import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
-import { launch, watch } from '../helpers/browser.js';
-import { CDN_PATH, startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+import { createSahhaTokenHandler } from '../../src/server/index.js';
+import { waitForDefined, watch } from '../helpers/browser.js';
+import { CDN_PATH, fixtureSite, kitPage, sandboxTokens } from '../helpers/fixture-host.js';
 
 describe('what held', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
-
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
+  const site = fixtureSite();
+  before(() => {
     const sahha = createSahhaTokenHandler({
       clientId: SAHHA_CLIENT_ID,
       clientSecret: SAHHA_CLIENT_SECRET,
-      apiBase: sandbox.sahha.url,
+      apiBase: site.sandbox.sahha.url,
       getUser: () => 'demo@example.com',
     });
-    host.route('/api/sahha-token', (req, res) => void sahha.node(req, res));
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
+    site.host.route('/api/sahha-token', (req, res) => void sahha.node(req, res));
   });
 
   it('a busy page: CSP + TT clean, every file once, one token request per endpoint, late tags defined', async () => {
     const csp =
       "default-src 'self'; script-src 'self'; style-src 'self'; " +
-      `frame-src ${sandbox.plugins.url} https://*.intelliprove.com; ` +
-      `connect-src 'self' ${sandbox.engine.url} ${sandbox.sahha.url}; img-src 'self' data:; ` +
+      `frame-src ${site.sandbox.plugins.url} https://*.intelliprove.com; ` +
+      `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url}; img-src 'self' data:; ` +
       "require-trusted-types-for 'script'; trusted-types lit-html";
-    host.page(
+    site.host.page(
       '/holds-late.js',
-      `window.addEventListener('load', () => {
-        setTimeout(() => {
-          const t = document.querySelector('template');
-          document.querySelector('#late').append(t.content.cloneNode(true));
-          const box = document.createElement('section');
-          box.append(document.createElement('div'));
-          box.firstChild.append(document.createElement('ip-dashboard'));
-          document.body.append(box);
-        }, 300);
-      });`,
+      // Later: once the face scan, which the kit found at first, is ready.
+      `document.addEventListener('ip-ready', () => {
+        const t = document.querySelector('template');
+        document.querySelector('#late').append(t.content.cloneNode(true));
+        const box = document.createElement('section');
+        box.append(document.createElement('div'));
+        box.firstChild.append(document.createElement('ip-dashboard'));
+        document.body.append(box);
+      }, { once: true });`,
       { 'content-type': 'text/javascript' },
     );
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     const fetched = new Map<string, number>();
     let tokenAsks = 0;
@@ -65,18 +50,18 @@ describe('what held', () => {
       if (path === '/api/ip-token' && r.postData()?.includes('"api"')) tokenAsks++;
     });
     await page.goto(
-      host.page(
+      site.host.page(
         '/holds-busy.html',
         `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Busy</title>
         <link rel="icon" href="/favicon.svg">
         <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
-          data-api-base="${sandbox.engine.url}" data-allowed-origins="${sandbox.plugins.url}"
+          data-api-base="${site.sandbox.engine.url}" data-allowed-origins="${site.sandbox.plugins.url}"
           data-define=" ip-biomarker-card , ip-metric-gauge "></script>
         <script src="/holds-late.js"></script></head><body>
         <ip-face-scan></ip-face-scan>
         <div><ip-biomarker-card biomarker="heart_rate" history="4"></ip-biomarker-card></div>
         <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>
-        <ip-metric-gauge metric="sleep" provider="sahha" token-endpoint="/api/sahha-token" api-base="${sandbox.sahha.url}"></ip-metric-gauge>
+        <ip-metric-gauge metric="sleep" provider="sahha" token-endpoint="/api/sahha-token" api-base="${site.sandbox.sahha.url}"></ip-metric-gauge>
         <div id="late"></div>
         <template><ip-metric-gauge id="from-template" metric="energy_balance"></ip-metric-gauge></template>
         </body></html>`,
@@ -108,7 +93,6 @@ describe('what held', () => {
         );
         throw new Error(`${e}\n${states.join('\n')}\n${seen.errors.join('\n')}`);
       });
-    await page.waitForTimeout(500);
     const label = await page.$eval(
       '#from-template',
       (el) => el.shadowRoot!.querySelector('[part="label"]')!.textContent,
@@ -127,23 +111,17 @@ describe('what held', () => {
   });
 
   it('data-define: "ip-bogus,ip-face-scan" warns about ip-bogus and defines the face scan', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(
-      host.page(
+      site.host.page(
         '/holds-define.html',
         `<!doctype html><html><head><link rel="icon" href="/favicon.svg"><script src="/assets/intelliprove-widgets.js"
           data-token-endpoint="/api/ip-token" data-define="ip-bogus,ip-face-scan"></script></head><body></body></html>`,
       ),
     );
-    const defined = await page.evaluate(() =>
-      Promise.race([
-        customElements.whenDefined('ip-face-scan').then(() => true),
-        new Promise((r) => setTimeout(() => r(false), 5000)),
-      ]),
-    );
-    assert.equal(defined, true);
+    await waitForDefined(page, ['ip-face-scan']);
     assert.ok(
       warnings.some((w) => w.includes('"ip-bogus" is not an element')),
       warnings.join('\n'),
@@ -152,13 +130,9 @@ describe('what held', () => {
   });
 
   it('a prefetched 500 is retried fresh; a prefetched redirect reads as signed out', async () => {
-    const tokens = createTokenHandler({
-      apiKey: SANDBOX_API_KEY,
-      apiBase: sandbox.engine.url,
-      getUser: () => 'demo@example.com',
-    });
+    const tokens = sandboxTokens(site.sandbox);
     let asked = 0;
-    host.route('/api/flaky-token', (req, res) => {
+    site.host.route('/api/flaky-token', (req, res) => {
       if (++asked <= 2) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('boom');
@@ -166,21 +140,22 @@ describe('what held', () => {
       }
       void tokens.node(req, res);
     });
-    host.route('/api/redirect-token', (_req, res) => {
+    site.host.route('/api/redirect-token', (_req, res) => {
       res.writeHead(302, { location: '/login' });
       res.end();
     });
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(
-      host.page(
+      site.host.page(
         '/holds-faults.html',
-        `<!doctype html><html lang="en"><head><link rel="icon" href="/favicon.svg">
-        <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
-          data-allowed-origins="${sandbox.plugins.url}"></script></head><body>
-        <ip-biomarker-card id="a" biomarker="heart_rate" token-endpoint="/api/flaky-token"></ip-biomarker-card>
+        kitPage(
+          site.sandbox,
+          `<ip-biomarker-card id="a" biomarker="heart_rate" token-endpoint="/api/flaky-token"></ip-biomarker-card>
         <ip-face-scan id="b" token-endpoint="/api/flaky-token"></ip-face-scan>
         <ip-metric-gauge id="c" metric="mental_stress" token-endpoint="/api/redirect-token"></ip-metric-gauge>
-        <ip-face-scan id="d" token-endpoint="/api/redirect-token"></ip-face-scan></body></html>`,
+        <ip-face-scan id="d" token-endpoint="/api/redirect-token"></ip-face-scan>`,
+          { data: '' },
+        ),
       ),
     );
     await page.waitForFunction(
@@ -197,7 +172,7 @@ describe('what held', () => {
   });
 
   it('a language chunk that fails (404) falls back to English; a Sahha chunk that fails shows an error', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.route('**/assets/chunks/nl-*', (route) =>
       route.fulfill({ status: 404, body: 'gone' }),
     );
@@ -205,13 +180,14 @@ describe('what held', () => {
       route.fulfill({ status: 404, body: 'gone' }),
     );
     await page.goto(
-      host.page(
+      site.host.page(
         '/holds-404.html',
-        `<!doctype html><html lang="nl"><head><link rel="icon" href="/favicon.svg">
-        <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
-          data-token-endpoint="/api/ip-token"></script></head><body>
-        <ip-metric-gauge id="a" metric="mental_stress"></ip-metric-gauge>
-        <ip-metric-gauge id="b" metric="sleep" provider="sahha" token-endpoint="/api/sahha-token"></ip-metric-gauge></body></html>`,
+        kitPage(
+          site.sandbox,
+          `<ip-metric-gauge id="a" metric="mental_stress"></ip-metric-gauge>
+        <ip-metric-gauge id="b" metric="sleep" provider="sahha" token-endpoint="/api/sahha-token"></ip-metric-gauge>`,
+          { lang: 'nl' },
+        ),
       ),
     );
     await page.waitForFunction(

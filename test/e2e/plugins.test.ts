@@ -7,6 +7,7 @@ import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, type Running } from '../../demo/sandbox/http-util.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
 import { OUTPUT_DIR, launch } from '../helpers/browser.js';
+import { latestScanId } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
 
 describe('stand-in plug-ins', () => {
@@ -78,14 +79,16 @@ describe('stand-in plug-ins', () => {
 
   it('walks the real stage sequence with the camera and stores a new scan', async () => {
     const { page, frame, messages } = await embed(await pluginUrl('face-scan'));
-    const before = (
-      await call(
-        sandbox.engine.url,
-        'GET',
-        '/v2/face-scans/?count=100&external_user_id=demo@example.com',
-        { key: SANDBOX_API_KEY },
-      )
-    ).body.length;
+    const scans = async () =>
+      (
+        await call(
+          sandbox.engine.url,
+          'GET',
+          '/v2/face-scans/?count=100&external_user_id=demo@example.com',
+          { key: SANDBOX_API_KEY },
+        )
+      ).body.length;
+    const before = await scans();
     await frame.click('#start');
     await frame.waitForFunction(() =>
       document.querySelector('#status')?.textContent?.includes('Measuring'),
@@ -113,24 +116,8 @@ describe('stand-in plug-ins', () => {
       'messages come from the plug-in origin',
     );
     const success = JSON.parse(all[3].data);
-    const latest = (
-      await call(
-        sandbox.engine.url,
-        'GET',
-        '/v2/face-scans/latest?external_user_id=demo@example.com',
-        { key: SANDBOX_API_KEY },
-      )
-    ).body[0];
-    assert.equal(success.face_scan_id, latest.face_scan_id);
-    const after = (
-      await call(
-        sandbox.engine.url,
-        'GET',
-        '/v2/face-scans/?count=100&external_user_id=demo@example.com',
-        { key: SANDBOX_API_KEY },
-      )
-    ).body.length;
-    assert.equal(after, before + 1);
+    assert.equal(success.face_scan_id, await latestScanId(sandbox));
+    assert.equal(await scans(), before + 1);
     assert.match((await frame.textContent('.results')) ?? '', /bpm/);
     await page.close();
   });

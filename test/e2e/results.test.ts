@@ -1,28 +1,18 @@
 // Cards and gauges from the script-tag build under the strictest CSP a host would send.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { OUTPUT_DIR, launch, watch } from '../helpers/browser.js';
-import { startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { OUTPUT_DIR, waitForStatus, watch, closeClean } from '../helpers/browser.js';
+import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
+import { shownTexts } from '../helpers/framework-app.js';
+
+const RESULTS = 'ip-biomarker-card, ip-metric-gauge';
 
 describe('cards and gauges end to end', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
-
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
+  const site = fixtureSite();
 
   it('render under a strict CSP with Trusted Types, with zero violations', async () => {
+    const { sandbox, host, browser } = site;
     const csp =
       `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${sandbox.engine.url}; ` +
       `require-trusted-types-for 'script'`;
@@ -31,25 +21,13 @@ describe('cards and gauges end to end', () => {
       <ip-biomarker-card biomarker="blood_pressure" lang="fr"></ip-biomarker-card>
       <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>
       <ip-metric-gauge metric="wellbeing_physical" lang="sv"></ip-metric-gauge>`;
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Results</title>
-      <link rel="icon" href="/favicon.svg">
-      <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
-        data-api-base="${sandbox.engine.url}"></script></head><body>${body}</body></html>`;
     const page = await browser.newPage();
     const seen = await watch(page);
-    await page.goto(host.page('/results.html', html, { 'content-security-policy': csp }));
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('ip-biomarker-card, ip-metric-gauge')].every(
-        (el) => el.getAttribute('status') === 'ready',
-      ),
+    await page.goto(
+      host.page('/results.html', kitPage(sandbox, body), { 'content-security-policy': csp }),
     );
-    const texts = await page.$$eval('ip-biomarker-card, ip-metric-gauge', (els) =>
-      els.map((el) =>
-        (el.shadowRoot!.querySelector('[part="base"]') as HTMLElement).innerText
-          .replace(/\s+/g, ' ')
-          .trim(),
-      ),
-    );
+    await waitForStatus(page, RESULTS);
+    const texts = await shownTexts(page, RESULTS);
     assert.match(texts[0]!, /^Heart rate \d+ bpm/);
     assert.match(texts[1]!, /^Tension artérielle \d+\/\d+ mmHg/);
     assert.match(texts[2]!, /^Mental stress [\d.]+/);
@@ -63,29 +41,15 @@ describe('cards and gauges end to end', () => {
     await page.waitForFunction(
       () => document.querySelector('ip-biomarker-card')!.shadowRoot!.querySelector('canvas')?.width,
     );
-    assert.deepEqual(seen.violations, []);
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    await closeClean(page, seen);
   });
 });
 
 describe('theming', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
+  const site = fixtureSite();
 
   /** The resolved surface colour of the first matching element's box, and its gauge arc colours. */
-  const look = (page: import('playwright-core').Page, selector: string) =>
+  const look = (page: Page, selector: string) =>
     page.$eval(selector, (el) => ({
       surface: getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).backgroundColor,
       radius: getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).borderTopLeftRadius,
@@ -93,14 +57,10 @@ describe('theming', () => {
     }));
 
   it('is light by default, dark where the page declares a dark color-scheme, and takes --ip-* tokens', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
-    await page.goto(`${sandbox.host.url}/theme.html`);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('ip-biomarker-card, ip-metric-gauge')].every(
-        (el) => el.getAttribute('status') === 'ready',
-      ),
-    );
+    await page.goto(`${site.sandbox.host.url}/theme.html`);
+    await waitForStatus(page, RESULTS);
     const brand = await look(page, '#brand ip-metric-gauge');
     assert.equal(brand.surface, 'rgb(255, 248, 241)');
     assert.equal(brand.radius, '20px');
@@ -118,15 +78,19 @@ describe('theming', () => {
   });
 
   it('follows the user preference on a page that declares color-scheme: light dark', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark' });
-    const html = `<!doctype html><html lang="en" style="color-scheme: light dark"><head>
-      <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
-        data-api-base="${sandbox.engine.url}"></script></head>
-      <body><ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card></body></html>`;
-    await page.goto(host.page('/scheme.html', html));
-    await page.waitForFunction(
-      () => document.querySelector('ip-biomarker-card')?.getAttribute('status') === 'ready',
+    const page = await site.browser.newPage({ colorScheme: 'dark' });
+    const html = kitPage(
+      site.sandbox,
+      '<ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card>',
+      {
+        head: '<link rel="stylesheet" href="/scheme.css">',
+      },
     );
+    site.host.page('/scheme.css', ':root { color-scheme: light dark; }', {
+      'content-type': 'text/css',
+    });
+    await page.goto(site.host.page('/scheme.html', html));
+    await waitForStatus(page, 'ip-biomarker-card');
     assert.equal((await look(page, 'ip-biomarker-card')).surface, 'rgb(22, 32, 43)');
     await page.emulateMedia({ colorScheme: 'light' });
     assert.equal((await look(page, 'ip-biomarker-card')).surface, 'rgb(255, 255, 255)');

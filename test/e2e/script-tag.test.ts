@@ -2,42 +2,32 @@
 // another script, from a sub-path on another path layout, and twice. Each page relies on the
 // tag's data-* defaults alone.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, watch } from '../helpers/browser.js';
-import { CDN_PATH, startFixtureHost, type FixtureHost } from '../helpers/fixture-host.js';
+import { describe, it } from 'node:test';
+import { waitForStatus, watch } from '../helpers/browser.js';
+import { CDN_PATH, fixtureSite } from '../helpers/fixture-host.js';
 
 describe('the script tag', () => {
-  let sandbox: Sandbox;
-  let host: FixtureHost;
-  let browser: Browser;
+  const site = fixtureSite();
 
   const data = () =>
-    `data-token-endpoint="/api/ip-token" data-api-base="${sandbox.engine.url}" ` +
-    `data-allowed-origins="${sandbox.plugins.url}" data-lang="nl"`;
+    `data-token-endpoint="/api/ip-token" data-api-base="${site.sandbox.engine.url}" ` +
+    `data-allowed-origins="${site.sandbox.plugins.url}" data-lang="nl"`;
   const BODY = `<ip-face-scan></ip-face-scan><ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`;
 
   /** Loads `html` and waits until both elements are ready; returns errors seen. */
   async function works(path: string, html: string, extra: Record<string, string> = {}) {
     for (const [file, body] of Object.entries(extra)) {
-      host.page(file, body, { 'content-type': 'text/javascript; charset=utf-8' });
+      site.host.page(file, body, { 'content-type': 'text/javascript; charset=utf-8' });
     }
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = await watch(page);
     await page.goto(
-      host.page(
+      site.host.page(
         path,
         html.replace('<!doctype html>', '<!doctype html><link rel="icon" href="/favicon.svg">'),
       ),
     );
-    await page.waitForFunction(
-      () =>
-        document.querySelector('ip-face-scan')?.getAttribute('status') === 'ready' &&
-        document.querySelector('ip-metric-gauge')?.getAttribute('status') === 'ready',
-      undefined,
-      { timeout: 15_000 },
-    );
+    await waitForStatus(page, 'ip-face-scan, ip-metric-gauge', ['ready'], 15_000);
     const label = await page.$eval(
       'ip-metric-gauge',
       (el) => el.shadowRoot!.querySelector('[part="label"]')!.textContent,
@@ -46,17 +36,6 @@ describe('the script tag', () => {
     assert.deepEqual(seen.errors, []);
     await page.close();
   }
-
-  before(async () => {
-    sandbox = await startSandbox();
-    host = await startFixtureHost(sandbox);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await sandbox?.close();
-  });
 
   it('works with async', () =>
     works(
@@ -76,8 +55,8 @@ describe('the script tag', () => {
         const tag = document.createElement('script');
         tag.src = '/assets/intelliprove-widgets.js';
         tag.dataset.tokenEndpoint = '/api/ip-token';
-        tag.dataset.apiBase = ${JSON.stringify(sandbox.engine.url)};
-        tag.dataset.allowedOrigins = ${JSON.stringify(sandbox.plugins.url)};
+        tag.dataset.apiBase = ${JSON.stringify(site.sandbox.engine.url)};
+        tag.dataset.allowedOrigins = ${JSON.stringify(site.sandbox.plugins.url)};
         tag.dataset.lang = 'nl';
         document.head.append(tag);
       });`,

@@ -33,7 +33,9 @@ async function hostPage(headers: Record<string, string>, url: string, allowed: s
   const win = frame.contentWindow as Window & { __events: string[]; __violations: string[] };
   const el = () => frame.contentDocument!.querySelector('ip-face-scan') as Status;
   await until(() => el().status === 'ready' || el().status === 'error', 'settled', 8000);
-  await new Promise((resolve) => setTimeout(resolve, 400)); // a late event would have come
+  // The kit decides on the violation report, which each of these pages gets: once the page has
+  // seen it, the kit has too (it listens for the same event), and nothing later can change it.
+  await until(() => win.__violations.length, 'the violation report', 8000);
   return { frame, el: el(), events: win.__events, violations: win.__violations };
 }
 

@@ -1,12 +1,11 @@
 // The Angular demo app (demo/angular, built by the Angular CLI) against the sandbox, served by
 // the demo host at /angular/ under its strict CSP (Trusted Types included).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
+  appSession,
   census,
   settlesTo,
-  startAppSession,
-  type AppSession,
   latestScanId,
   pluginFrame,
   postedTo,
@@ -14,19 +13,14 @@ import {
   waitForReady,
   waitForShown,
 } from '../helpers/framework-app.js';
+import { closeClean } from '../helpers/browser.js';
 
 const CARD = 'ip-biomarker-card:not([provider])';
 const GAUGE = 'ip-metric-gauge';
 const WEIGHT = 'ip-biomarker-card[provider="sahha"]';
 
 describe('the Angular demo app', () => {
-  let session: AppSession;
-  before(async () => {
-    session = await startAppSession('angular');
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = appSession('angular');
 
   it('results: bindings drive the cards (biomarker, language, unit system), one token for all, nothing left after routing away', async () => {
     const { sandbox } = session;
@@ -98,9 +92,7 @@ describe('the Angular demo app', () => {
       await settlesTo(page, baseline);
     }
 
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it('scans with the fake camera: ip-scan-complete reaches the app, and closing the scan or routing away leaves nothing behind', async () => {
@@ -150,8 +142,6 @@ describe('the Angular demo app', () => {
     await toggle.waitFor();
     await settlesTo(page, baseline);
 
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 });

@@ -3,19 +3,19 @@
 // production build at /react/ and in React's development build (StrictMode double-mounts
 // every component there) at /react/dev/.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  appSession,
   census,
   latestScanId,
   pluginFrame,
   recordRequests,
   settlesTo,
-  startAppSession,
   waitForAllShown,
-  type AppSession,
   type SentRequest,
 } from '../helpers/framework-app.js';
+import { closeClean } from '../helpers/browser.js';
 
 /** The cards and the gauge of the Results view, in page order. */
 const CARDS = 'ip-biomarker-card, ip-metric-gauge';
@@ -61,13 +61,7 @@ const reactSeen = (page: Page): Promise<{ bundleType: number; strictPasses: numb
   page.evaluate(() => (window as unknown as { __reactSeen: never }).__reactSeen);
 
 describe('React demo app', () => {
-  let session: AppSession;
-  before(async () => {
-    session = await startAppSession('react');
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = appSession('react');
 
   it('results: values render, bindings update, leaving unmounts everything', async () => {
     const { page, errors, violations } = await session.open('/react/');
@@ -104,9 +98,7 @@ describe('React demo app', () => {
     await page.click('nav a[href="/react/"]');
     await settlesTo(page, baseline);
     assert.equal(await page.locator('[data-testid=results-error]').count(), 0);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it('scan: the fake-camera scan reaches the app; remounting and leaving leave nothing behind', async () => {
@@ -140,9 +132,7 @@ describe('React demo app', () => {
     await page.click('nav a[href="/react/"]');
     await settlesTo(page, baseline);
     assert.equal(await page.locator('[data-testid=scan-error]').count(), 0);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it('development build: StrictMode double-mounts, yet one scanner, one token, clean unmounts', async () => {
@@ -178,8 +168,6 @@ describe('React demo app', () => {
     ]);
     await page.click('nav a[href="/react/dev/"]');
     await settlesTo(page, baseline);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 });

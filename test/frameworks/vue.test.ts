@@ -3,31 +3,29 @@
 // the kit leaves behind when the router unmounts its elements, and that signing out or
 // switching account (POST /api/session, then clearSession()) never shows the last user's data.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  appSession,
+  assertEngineCallsAs,
   census,
   settlesTo,
-  startAppSession,
-  type AppSession,
   type KitElement,
   latestScanId,
   pluginFrame,
   postedTo,
-  readingsOf,
   recordRequests,
   recordShown,
   staleRecords,
-  tokenSubject,
-  userIdOf,
+  usersOf,
   valueFor,
   valueIn,
   waitForReady,
   waitForShown,
   type Readings,
-  type SentRequest,
   type ShownRecord,
 } from '../helpers/framework-app.js';
+import { closeClean } from '../helpers/browser.js';
 
 /** Kit elements on the Results view: the IntelliProve card, the gauge, and the Sahha card. */
 const CARD = 'ip-biomarker-card';
@@ -80,21 +78,8 @@ function assertShownOnly(
   }
 }
 
-/** The API calls among `sent` to the sandbox engine, each with the user its token is for. */
-const engineCalls = (session: AppSession, sent: readonly SentRequest[]) =>
-  sent
-    .filter((r) => r.url.origin === session.sandbox.engine.url)
-    .map((r) => ({ path: r.path, user: tokenSubject(r.authorization) }));
-
 describe('Vue demo app', () => {
-  let session: AppSession;
-
-  before(async () => {
-    session = await startAppSession('vue');
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = appSession('vue');
 
   it('Results: renders values and follows the biomarker, language, unit and gauge controls', async () => {
     const { page, errors, violations } = await session.open('/vue/');
@@ -162,9 +147,7 @@ describe('Vue demo app', () => {
     await settlesTo(page, baseline);
 
     assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it('Scan: a fake-camera scan reaches the app; leaving the route removes the plug-in', async () => {
@@ -213,21 +196,12 @@ describe('Vue demo app', () => {
     await leave();
     await settlesTo(page, baseline);
 
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it("signing out and in as another user: Results shows only the new user's data", async () => {
     const { page, errors, violations } = await session.open('/vue/');
-    const readings = {
-      [A]: await readingsOf(session.sandbox, A),
-      [B]: await readingsOf(session.sandbox, B),
-    };
-    const ids = {
-      [A]: await userIdOf(session.sandbox, A),
-      [B]: await userIdOf(session.sandbox, B),
-    };
+    const { readings, ids } = await usersOf(session.sandbox, A, B);
 
     // Sign in as A (until now the host's default user).
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -269,31 +243,16 @@ describe('Vue demo app', () => {
     assert.deepEqual(postedTo(wire, '/api/ip-token'), [{ purpose: 'api', language: 'en' }]);
     const signIn = wire.findIndex((r) => r.path === '/api/session' && r.body.user === B);
     assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > signIn);
-    const calls = engineCalls(session, wire);
-    assert.ok(calls.length > 0);
-    assert.deepEqual(
-      calls.filter((c) => c.user !== ids[B]),
-      [],
-      'every API call as B',
-    );
+    assertEngineCallsAs(session.sandbox, wire, ids[B]!);
 
     assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
     assert.equal(await page.getByTestId('account-error').count(), 0);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 
   it("switching account with Results on screen: the same elements start over with the new user's data", async () => {
     const { page, errors, violations } = await session.open('/vue/');
-    const readings = {
-      [A]: await readingsOf(session.sandbox, A),
-      [B]: await readingsOf(session.sandbox, B),
-    };
-    const ids = {
-      [A]: await userIdOf(session.sandbox, A),
-      [B]: await userIdOf(session.sandbox, B),
-    };
+    const { readings, ids } = await usersOf(session.sandbox, A, B);
 
     await accountShows(page, `Signed in as ${A}`);
     await page.getByRole('link', { name: 'Results' }).click();
@@ -330,17 +289,9 @@ describe('Vue demo app', () => {
     const switched = wire.findIndex((r) => r.path === '/api/session');
     assert.ok(wire.findIndex((r) => r.path === '/api/ip-token') > switched);
     assert.ok(wire.findIndex((r) => r.path === '/api/sahha-token') > switched);
-    const calls = engineCalls(session, wire);
-    assert.ok(calls.length > 0);
-    assert.deepEqual(
-      calls.filter((c) => c.user !== ids[B]),
-      [],
-      'every API call as B',
-    );
+    assertEngineCallsAs(session.sandbox, wire, ids[B]!);
 
     assert.equal(await page.locator('[data-testid="results-error"]').count(), 0);
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await closeClean(page, { errors, violations });
   });
 });

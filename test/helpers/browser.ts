@@ -1,15 +1,25 @@
-/** Launches Debian's Chromium through playwright-core for end-to-end tests. */
+/** Launches Debian's Chromium through playwright-core for end-to-end tests, and looks at pages. */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, INSTALL_HINT, chromiumPath } from '../../scripts/chromium.mjs';
 
 export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
 
-export async function launch(): Promise<Browser> {
+/** The time zone every page runs in: pinned, and far from UTC, so a time read in the wrong zone shows. */
+export const TIME_ZONE = 'Pacific/Auckland';
+
+/** Chromium with the flags these machines need, plus `args`. */
+export async function launch(args: readonly string[] = []): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(`No Chromium: ${INSTALL_HINT}`);
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_FLAGS, ...args],
+    headless: true,
+    env: { ...process.env, TZ: TIME_ZONE },
+  });
 }
 
 /** Collects console errors, page errors and CSP violations of a page. */
@@ -29,4 +39,82 @@ export async function watch(page: Page): Promise<{ errors: string[]; violations:
     });
   });
   return { errors, violations };
+}
+
+/** A kit event as `recordEvents` records it. */
+export interface PageEvent {
+  type: string;
+  detail: any;
+}
+
+/**
+ * Records the kit events of `types` that reach `document` on the pages `page` loads from now on
+ * (call it before `goto`); returns a function that reads them, in order. An init script, so a
+ * page's CSP does not stop it.
+ */
+export async function recordEvents(
+  page: Page,
+  types: readonly string[],
+): Promise<() => Promise<PageEvent[]>> {
+  await page.addInitScript((types) => {
+    const events: PageEvent[] = [];
+    (window as unknown as { __ipEvents: PageEvent[] }).__ipEvents = events;
+    for (const type of types)
+      document.addEventListener(type, (e) =>
+        events.push({ type, detail: (e as CustomEvent).detail }),
+      );
+  }, types);
+  return () => page.evaluate(() => (window as unknown as { __ipEvents: PageEvent[] }).__ipEvents);
+}
+
+/**
+ * Waits (up to `timeout` ms) until there are elements matching `selector` and each has one of
+ * `statuses` as its `status`.
+ */
+export const waitForStatus = (
+  page: Page,
+  selector: string,
+  statuses: readonly string[] = ['ready'],
+  timeout = 10_000,
+) =>
+  page.waitForFunction(
+    ([selector, statuses]) => {
+      const els = [...document.querySelectorAll(selector)];
+      return els.length > 0 && els.every((el) => statuses.includes(el.getAttribute('status')!));
+    },
+    [selector, statuses] as const,
+    { timeout },
+  );
+
+/** Waits (up to `timeout` ms) until each of `tags` is defined on the page. */
+export const waitForDefined = (page: Page, tags: readonly string[], timeout = 5_000) =>
+  page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), tags, { timeout });
+
+/** Asserts that `page` showed no console error and no CSP violation (see `watch`), and closes it. */
+export async function closeClean(
+  page: Page,
+  seen: { errors: readonly string[]; violations: readonly string[] },
+): Promise<void> {
+  assert.deepEqual(seen.violations, [], 'CSP violations');
+  assert.deepEqual(seen.errors, [], 'console errors');
+  await page.close();
+}
+
+/**
+ * Holds back the page's requests for the kit's chunks (those matching `pattern`) until `opened`
+ * (a promise, or what a function called at the first such request returns) resolves, as a slow
+ * network would; calls `answered` as each one goes on.
+ */
+export function holdChunks(
+  page: Page,
+  opened: Promise<unknown> | (() => Promise<unknown>),
+  answered: () => void = () => {},
+  pattern = '**/assets/chunks/**',
+) {
+  let held: Promise<unknown> | undefined;
+  return page.route(pattern, async (route) => {
+    await (held ??= typeof opened === 'function' ? opened() : opened);
+    answered();
+    await route.continue();
+  });
 }

@@ -4,11 +4,15 @@
  * handler, so fixtures share the origin of the token endpoint and the built kit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createHostHandler } from '../../demo/host/host.js';
-import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_USER, createHostHandler } from '../../demo/host/host.js';
+import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, sendHtml, serveFile, type Running } from '../../demo/sandbox/http-util.js';
-import type { Sandbox } from '../../demo/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../demo/sandbox/index.js';
+import { createTokenHandler, type TokenHandler } from '../../src/server/index.js';
+import { launch } from './browser.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Where the fixture host also serves dist/: `${CDN_PATH}/intelliprove-widgets.js`. */
@@ -61,10 +65,77 @@ export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Pr
   };
 }
 
-/** A page with only the kit's script tag (trusting the sandbox plug-ins) and `body`. */
-export function kitPage(sandbox: Sandbox, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title>
-    <link rel="icon" href="/favicon.svg">
-    <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
-      data-allowed-origins="${sandbox.plugins.url}"></script></head><body>${body}</body></html>`;
+export interface FixtureSite {
+  sandbox: Sandbox;
+  host: FixtureHost;
+  browser: Browser;
 }
+
+/**
+ * For the `describe` block it is called in: the sandbox (with `options`), a fixture host in
+ * front of it and Chromium, started before the block's tests and closed after them.
+ */
+export function fixtureSite(options?: SandboxOptions): FixtureSite {
+  const site = {} as FixtureSite;
+  before(async () => {
+    site.sandbox = await startSandbox(options);
+    site.host = await startFixtureHost(site.sandbox);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.host?.close();
+    await site.sandbox?.close();
+  });
+  return site;
+}
+
+export interface KitPageOptions {
+  /** The script tag's data-* attributes besides data-api-base and data-allowed-origins. */
+  data?: string;
+  /** More of the head: a stylesheet, another script. */
+  head?: string;
+  /** The page's `<html lang>`. */
+  lang?: string;
+}
+
+/**
+ * A page with the kit's script tag and `body`. The tag's data-api-base is the sandbox engine and
+ * its data-allowed-origins the sandbox plug-ins; its token endpoint (`data`) `/api/ip-token`.
+ */
+export function kitPage(
+  sandbox: Sandbox,
+  body: string,
+  { data = 'data-token-endpoint="/api/ip-token"', head = '', lang = 'en' }: KitPageOptions = {},
+): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Fixture</title>
+    <link rel="icon" href="/favicon.svg">
+    <script src="/assets/intelliprove-widgets.js" data-api-base="${sandbox.engine.url}"
+      data-allowed-origins="${sandbox.plugins.url}" ${data}></script>${head}</head>
+    <body>${body}</body></html>`;
+}
+
+/** A token endpoint built on the server half, on `sandbox`'s engine, for the user `getUser` names. */
+export const sandboxTokens = (
+  sandbox: Sandbox,
+  getUser: (req: IncomingMessage) => string = () => DEFAULT_USER,
+): TokenHandler =>
+  createTokenHandler({
+    apiKey: SANDBOX_API_KEY,
+    apiBase: sandbox.engine.url,
+    getUser: (req) => getUser(req as IncomingMessage),
+  });
+
+/** A script that defines `<tag>`, an element whose shadow root holds a heart-rate card. */
+export const shadowPanelScript = (tag: string) =>
+  `customElements.define('${tag}', class extends HTMLElement {
+    connectedCallback() {
+      const root = this.attachShadow({ mode: 'open' });
+      const card = document.createElement('ip-biomarker-card');
+      card.setAttribute('biomarker', 'heart_rate');
+      root.append(card);
+    }
+  });`;
+
+/** The content type of the scripts a fixture host serves. */
+export const JAVASCRIPT = { 'content-type': 'text/javascript; charset=utf-8' };

@@ -8,15 +8,16 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEFAULT_USER } from '../../demo/host/host.js';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, watch } from './browser.js';
+import { launch, waitForStatus, watch } from './browser.js';
 import { call } from './http.js';
+import { poll } from './wait.js';
 
 export interface AppSession {
   sandbox: Sandbox;
@@ -49,14 +50,24 @@ export async function startAppSession(name: 'vue' | 'react' | 'angular'): Promis
   };
 }
 
+/**
+ * For the `describe` block it is called in: the app session of demo/`name`, started before
+ * the block's tests and closed after them.
+ */
+export function appSession(name: 'vue' | 'react' | 'angular'): AppSession {
+  const session = {} as AppSession;
+  before(async () => Object.assign(session, await startAppSession(name)));
+  after(() => session.close?.());
+  return session;
+}
+
 export interface KitCensus {
   /** iframes anywhere in the page, shadow roots included. */
   iframes: number;
   /** `message` listeners on window (the kit's plug-in bridge adds one while a plug-in lives). */
   messageListeners: number;
-  /** The kit's page-wide subscriptions: scan-complete and configure() listeners. */
+  /** The kit's page-wide "scan completed" subscriptions (one per data element on the page). */
   scanListeners: number;
-  configListeners: number;
   /** Connected kit elements. */
   elements: number;
 }
@@ -76,13 +87,12 @@ export async function census(page: Page): Promise<KitCensus> {
         );
       const elements = all(document);
       const held = globalThis as unknown as Record<symbol, unknown>;
-      const scan = held[Symbol.for('intelliprove-widgets.scan-signal')] as Set<unknown> | undefined;
-      const config = held[Symbol.for('intelliprove-widgets.config')] as
-        { listeners: Set<unknown> } | undefined;
+      // The global that src/core/scan-signal.ts keeps them in.
+      const scan = held[Symbol.for('intelliprove-widgets.scan-signal.v1')] as
+        Set<unknown> | undefined;
       return {
         iframes: elements.filter((el) => el.localName === 'iframe').length,
         scanListeners: scan?.size ?? 0,
-        configListeners: config?.listeners.size ?? 0,
         elements: elements.filter((el) => el.localName.startsWith('ip-')).length,
       };
     });
@@ -110,16 +120,9 @@ export async function settlesTo(page: Page, expected: Partial<KitCensus>): Promi
   assert.deepEqual(now, expected);
 }
 
-/** Waits (up to 10 s) until every card and gauge on the page has `status="ready"`. */
+/** Waits (up to 10 s) until the page has cards or gauges, each with `status="ready"`. */
 export const waitForReady = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('ip-biomarker-card, ip-metric-gauge')].every(
-        (el) => el.getAttribute('status') === 'ready',
-      ),
-    undefined,
-    { timeout: 10_000 },
-  );
+  waitForStatus(page, 'ip-biomarker-card, ip-metric-gauge');
 
 /**
  * What a user sees in each element matching `selector` (document order, light DOM): the
@@ -244,21 +247,6 @@ export async function latestScanId(sandbox: Sandbox, user = DEFAULT_USER): Promi
   return latest.body[0].face_scan_id;
 }
 
-/** Reads every 50 ms until `done` holds of what `read` gave or `timeout` ms pass; the last read. */
-async function poll<T>(
-  read: () => T | Promise<T>,
-  done: (value: T) => boolean,
-  timeout = 5_000,
-): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!done(value) && Date.now() < end) {
-    await delay(50);
-    value = await read();
-  }
-  return value;
-}
-
 /** What the sandbox engine holds for a user, read with the API key: what their elements show. */
 export interface Readings {
   /** The latest scan's biomarkers, by name (`heart_rate`, …). */
@@ -294,6 +282,17 @@ export async function readingsOf(sandbox: Sandbox, user: string): Promise<Readin
   };
 }
 
+/** What the sandbox engine holds for each of `users`, and their user ids (see `userIdOf`). */
+export async function usersOf(sandbox: Sandbox, ...users: string[]) {
+  const readings: Record<string, Readings> = {};
+  const ids: Record<string, string> = {};
+  for (const user of users) {
+    readings[user] = await readingsOf(sandbox, user);
+    ids[user] = await userIdOf(sandbox, user);
+  }
+  return { readings, ids };
+}
+
 /** The sandbox engine's user id (an action token's `sub`) of `user` (a demo-host user id). */
 export async function userIdOf(sandbox: Sandbox, user: string): Promise<string> {
   const answer = await call(
@@ -309,6 +308,21 @@ export async function userIdOf(sandbox: Sandbox, user: string): Promise<string> 
 export function tokenSubject(authorization: string | undefined): string | null {
   const payload = /^Token [\w-]+\.([\w-]+)\.[\w-]+$/.exec(authorization ?? '')?.[1];
   return payload ? JSON.parse(Buffer.from(payload, 'base64url').toString()).sub : null;
+}
+
+/** Asserts that `sent` holds API calls to the sandbox engine, and that each had a token of `userId`. */
+export function assertEngineCallsAs(
+  sandbox: Sandbox,
+  sent: readonly SentRequest[],
+  userId: string,
+): void {
+  const calls = sent.filter((r) => r.url.origin === sandbox.engine.url);
+  assert.ok(calls.length > 0, 'API calls to the sandbox engine');
+  assert.deepEqual(
+    calls.filter((r) => tokenSubject(r.authorization) !== userId).map((r) => r.path),
+    [],
+    `API calls with another token than ${userId}'s`,
+  );
 }
 
 /** A card or gauge, as a test names it: its tag, provider, and biomarker or metric. */

@@ -38,12 +38,23 @@ export interface ScriptedAnswer {
 }
 
 export interface LoggedRequest {
+  /** The URL's path and query, as this server was asked. */
+  url: string;
   method: string;
   contentType: string | null;
   body: unknown;
   /** API scenarios: the path and query asked for, and the Authorization header. */
   path?: string;
   authorization?: string | null;
+  /** Once the exchange is over: answered in full, or dropped by the client first (an abort). */
+  outcome?: 'answered' | 'aborted';
+}
+
+/** Notes in `entry` how the exchange of `ctx` ends. */
+function logOutcome(ctx: Parameters<Middleware>[0], entry: LoggedRequest): void {
+  ctx.res.once('close', () => {
+    entry.outcome = ctx.res.writableFinished ? 'answered' : 'aborted';
+  });
 }
 
 interface Scenario {
@@ -155,13 +166,16 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       const scenario = scenarios.get(apiMatch[1]!);
       if (!scenario) return false;
       const path = apiMatch[2]! + (ctx.querystring ? `?${ctx.querystring}` : '');
-      scenario.log.push({
+      const entry: LoggedRequest = {
+        url: ctx.url,
         method: ctx.method,
         contentType: null,
         body: null,
         path,
         authorization: ctx.get('authorization') || null,
-      });
+      };
+      scenario.log.push(entry);
+      logOutcome(ctx, entry);
       ctx.set('access-control-allow-origin', '*');
       const answer =
         scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
@@ -185,7 +199,14 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
     const scenario = scenarios.get(tokenMatch[1]!);
     if (!scenario) return false;
     const body = await readJson(ctx.req);
-    scenario.log.push({ method: ctx.method, contentType: ctx.get('content-type') || null, body });
+    const entry: LoggedRequest = {
+      url: ctx.url,
+      method: ctx.method,
+      contentType: ctx.get('content-type') || null,
+      body,
+    };
+    scenario.log.push(entry);
+    logOutcome(ctx, entry);
     const answer =
       scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));

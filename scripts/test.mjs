@@ -1,0 +1,84 @@
+// `npm test`: the kit's build and every test phase, side by side where they share nothing.
+//
+//   build        npm run build                        from the start
+//   browser      npm run test:browser                 from the start: it tests src/, not dist/
+//   node         npm run test:node                    once the build is done (e2e runs dist/)
+//   frameworks   npm run test:frameworks              once the build and the browser phase are done
+//
+// Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
+// phases can run at once. Each phase's output is printed in one piece when it ends; npm test
+// fails when any phase fails, and says which.
+import { spawn } from 'node:child_process';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const started = Date.now();
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** @type {Map<string, { code: number | null, took: string }>} */
+const results = new Map();
+const children = new Set();
+
+/** Runs `npm run <script>` as phase `name`; resolves with whether it passed. */
+function phase(name, script) {
+  const since = Date.now();
+  console.log(`▶ ${name} (npm run ${script}) started at ${seconds(started)}`);
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['run', script], {
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      const took = seconds(since);
+      const passed = code === 0;
+      results.set(name, { code: code ?? signal, took });
+      const verdict = passed ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`;
+      console.log(`\n──── ${name}: output ────`);
+      process.stdout.write(Buffer.concat(output));
+      console.log(`──── ${name} ${verdict} in ${took} ────\n`);
+      resolve(passed);
+    });
+  });
+}
+
+/** Marks phases that did not run because `reason`. */
+function skip(names, reason) {
+  for (const name of names) results.set(name, { code: `skipped: ${reason}`, took: '-' });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.exit(130);
+  });
+}
+
+// At most about two phases' worth of Chromium at a time: the framework apps wait for the
+// browser phase too.
+const browser = phase('browser', 'test:browser');
+const build = phase('build', 'build');
+const node = build.then((built) =>
+  built ? phase('node', 'test:node') : skip(['node'], 'the build failed'),
+);
+const frameworks = Promise.all([build, browser]).then(([built]) =>
+  built ? phase('frameworks', 'test:frameworks') : skip(['frameworks'], 'the build failed'),
+);
+await Promise.all([browser, node, frameworks]);
+
+const order = ['build', 'browser', 'node', 'frameworks'];
+const failed = order.filter((name) => results.get(name).code !== 0);
+console.log(`npm test: ${failed.length ? 'FAILED' : 'passed'} in ${seconds(started)}`);
+for (const name of order) {
+  const { code, took } = results.get(name);
+  const verdict = code === 0 ? 'passed' : typeof code === 'string' ? code : `FAILED (${code})`;
+  console.log(`  ${name.padEnd(11)} ${verdict.padEnd(28)} ${took}`);
+}
+if (failed.length) {
+  const ran = failed.filter((name) => results.get(name).took !== '-');
+  console.log(`Failed: ${ran.join(', ')} (see "──── <phase>: output ────" above).`);
+  process.exit(1);
+}
