@@ -46,7 +46,7 @@ function hashOf(files, more = '') {
 
 /**
  * What an app's build is made from: its own files and installed packages (their lockfile), and
- * the kit as the app imports it (file:../..): its package.json, dist/, types/ and the packages
+ * the kit as the app imports it (file:../..): its package.json, dist/ (typings included) and the packages
  * the kit's own imports resolve to (the root lockfile).
  */
 function buildInputs(dir) {
@@ -54,7 +54,6 @@ function buildInputs(dir) {
   const kit = [
     `${root}package-lock.json`,
     ...filesIn(`${root}dist`).map((file) => `${root}dist/${file}`),
-    ...filesIn(`${root}types`).map((file) => `${root}types/${file}`),
   ];
   // The kit's package.json but its scripts, which no app build reads.
   const { scripts: _scripts, ...manifest } = JSON.parse(
