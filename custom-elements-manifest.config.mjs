@@ -198,6 +198,14 @@ export default {
   litelement: true,
   plugins: [
     {
+      // The analyzer reads files in no fixed order: sorted, every build writes the same bytes
+      // (and the framework apps, built from them, are rebuilt only when something changed).
+      name: 'stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+    {
       name: 'events-from-emit-calls',
       analyzePhase({ ts: analyzerTs, node, moduleDoc }) {
         if (!analyzerTs.isClassDeclaration(node) || !node.name) return;
