@@ -81,6 +81,8 @@ function manualChunks(id) {
   // Lit, but its directives: they go with the elements that use them.
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/.test(id))
     return 'kit';
+  // The names of the health data are the data elements' (the embeds never need them).
+  if (/\/dist\/protocol\/health\.js$/.test(id)) return 'data';
   if (/\/dist\/(core|protocol)\//.test(id) || /\/dist\/entries\/page\.js$/.test(id)) return 'kit';
   if (/\/dist\/i18n\/(translate|localizer|locales\/en)\.js$/.test(id)) return 'kit'; // the texts all share
   if (/\/dist\/embeds\/[^/]+\.js$/.test(id)) return 'embeds';
