@@ -13,8 +13,6 @@ import { endpointKey } from './endpoint-key.js';
 import { forgetHandedOver } from './handover.js';
 import type { TokenGrant } from './token-grant.js';
 
-export { endpointKey };
-
 /** The event, on `document`, that ends the session for every copy of the kit on the page. */
 export const CLEAR_SESSION_EVENT = 'ip-clear-session';
 

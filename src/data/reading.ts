@@ -5,7 +5,7 @@ import { resolveLanguage } from '../core/language.js';
 import { IpError } from '../core/errors.js';
 import { SessionMember, sessionEpoch } from '../core/session.js';
 import { Localizer } from '../i18n/localizer.js';
-import { loadCatalog } from '../i18n/translate.js';
+import { loadCatalog, type MessageKey } from '../i18n/translate.js';
 import { invalidate, userPreferences, type ApiContext } from './api-client.js';
 import { apiContextFor } from './api-context.js';
 import { emptyView } from './data-view.js';
@@ -155,7 +155,7 @@ export class Reading<R, S extends AnySource> implements ReactiveController {
   }
 
   /** "No data yet" in the provider's words, or `title`/`hint` when given. */
-  emptyView(title?: Parameters<typeof emptyView>[2], hint?: Parameters<typeof emptyView>[3]) {
+  emptyView(title?: MessageKey, hint?: MessageKey) {
     const [fallbackTitle, fallbackHint] = this.choice.loaded().empty;
     return emptyView(this.i18n, this.label(), title ?? fallbackTitle, hint ?? fallbackHint);
   }
