@@ -1,5 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { TokenRequest } from '../protocol/contract.js';
+import { checkPluginUrl, parseOrigins, redactUrl } from '../protocol/origins.js';
 import { requestedLanguage, toLanguage } from '../core/language.js';
 import { pageDefaults } from '../core/config.js';
 import { IpError, missingTokenEndpoint } from '../core/errors.js';
@@ -7,7 +8,6 @@ import type { IpElement } from '../core/ip-element.js';
 import { SessionMember, sessionEpoch } from '../core/session.js';
 import { requestToken } from '../core/token-client.js';
 import { listenToFrame, type PluginMessage } from './message-bridge.js';
-import { checkPluginUrl, parseOrigins, redactUrl, refusedUrl } from './plugin-url.js';
 import { watchFramePolicy } from './frame-policy.js';
 import { refreshDelay } from './refresh.js';
 
@@ -29,6 +29,16 @@ export interface PluginSessionOptions {
 }
 
 /** Stages after which the user has left a recording or its result. */
+/** The `invalid-url` error for a plug-in URL from `endpoint` that is not on a trusted origin. */
+function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): IpError {
+  return new IpError(
+    'invalid-url',
+    `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its ` +
+      `subdomains and allowed-origins (${origins.join(' ') || 'none set'}) are loaded. Return the ` +
+      `URL IntelliProve gave, unaltered, or add its origin to allowed-origins.`,
+  );
+}
+
 const DONE = new Set(['dismiss', 'userFinished', 'error']);
 
 /**

@@ -1,3 +1,4 @@
+import { DEFAULT_API_BASES } from '../protocol/origins.js';
 import type { TokenResponse } from '../protocol/contract.js';
 import { handlerBase, serveTokens, type HandlerOptions, type TokenHandler } from './handler.js';
 import { singleFlight, type Deadline } from './deadline.js';
@@ -12,7 +13,7 @@ export interface SahhaTokenHandlerOptions extends HandlerOptions {
   apiBase?: string;
 }
 
-export const DEFAULT_SAHHA_API_BASE = 'https://api.sahha.ai';
+export const DEFAULT_SAHHA_API_BASE = DEFAULT_API_BASES.sahha;
 /** Renew the account token this long before it expires. */
 const ACCOUNT_RENEW_BEFORE_MS = 10 * 60 * 1000;
 /** Assumed when Sahha gives no `expiresIn`. */

@@ -1,3 +1,4 @@
+import { DEFAULT_API_BASES } from '../protocol/origins.js';
 import {
   isLanguage,
   isUnitSystem,
@@ -17,7 +18,7 @@ export interface TokenHandlerOptions extends HandlerOptions {
   apiBase?: string;
 }
 
-export const DEFAULT_API_BASE = 'https://engine.intelliprove.com';
+export const DEFAULT_API_BASE = DEFAULT_API_BASES.intelliprove;
 /** IntelliProve plug-in URLs are valid for six hours. */
 const PLUGIN_URL_LIFETIME_MS = 6 * 60 * 60 * 1000;
 /** Used when an action token carries no `exp`. */

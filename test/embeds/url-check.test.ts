@@ -1,6 +1,6 @@
 // Attack: URL check vs what the iframe would load (held: kept as coverage).
 import { expect } from '@open-wc/testing';
-import { checkPluginUrl } from '../../src/embeds/plugin-url.js';
+import { checkPluginUrl } from '../../src/protocol/origins.js';
 
 const CANDIDATES = [
   'https://plugin.intelliprove.com/x',

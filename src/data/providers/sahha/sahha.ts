@@ -2,6 +2,7 @@
  * Sahha's JSON API: health scores and wearable biomarkers, read with the user's profile token
  * (`Authorization: profile <token>`). Loaded only by pages that use `provider="sahha"`.
  */
+import { DEFAULT_API_BASES } from '../../../protocol/origins.js';
 import { apiGet } from '../../api-client.js';
 import { enSahha } from '../../../i18n/locales/en-sahha.js';
 import { extendEnglish, type MessageKey } from '../../../i18n/translate.js';
@@ -100,7 +101,7 @@ function rowsOf(data: unknown, path: string, type: string): SahhaBiomarker[] {
 /** What both halves share. */
 const SAHHA: Pick<ScoreSource, 'id' | 'defaultApiBase' | 'scheme' | 'empty'> = {
   id: 'sahha',
-  defaultApiBase: 'https://api.sahha.ai',
+  defaultApiBase: DEFAULT_API_BASES.sahha,
   scheme: 'profile',
   empty: ['state.no-device-data', 'state.no-device-data-hint'],
 };

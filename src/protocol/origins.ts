@@ -1,8 +1,23 @@
 /**
- * Which plug-in URLs the kit will load (CONTRACT §4): `https:` on `intelliprove.com` or one of
- * its subdomains, or an origin the host listed in `allowed-origins`. Everything else is refused.
+ * Where the kit's requests and frames go (CONTRACT §3, §4, §8): the providers' default API
+ * origins, and which plug-in URLs the kit will load — `https:` on `intelliprove.com` or one of its
+ * subdomains, or an origin the host listed in `allowed-origins`. Shared by the elements, the
+ * server half (its defaults, `cspFor`) and the `doctor`. No DOM, no Node.
  */
-import { IpError } from '../core/errors.js';
+
+/** Each provider's API origin when the page sets no `api-base`. */
+export const DEFAULT_API_BASES = {
+  intelliprove: 'https://engine.intelliprove.com',
+  sahha: 'https://api.sahha.ai',
+} as const;
+export type ProviderId = keyof typeof DEFAULT_API_BASES;
+
+/** IntelliProve's plug-ins, as a CSP source (the hosts `isIntelliProveHost` accepts). */
+export const INTELLIPROVE_PLUGINS = 'https://*.intelliprove.com';
+
+export function isIntelliProveHost(hostname: string): boolean {
+  return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
+}
 
 /** Parses `allowed-origins` (space/comma separated, or a list) into exact origins. */
 export function parseOrigins(value: string | readonly string[] | undefined): string[] {
@@ -20,10 +35,6 @@ export function parseOrigins(value: string | readonly string[] | undefined): str
     }
   }
   return origins;
-}
-
-export function isIntelliProveHost(hostname: string): boolean {
-  return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
 }
 
 /** Whitespace, control characters and backslashes: read differently by different parsers. */
@@ -52,22 +63,15 @@ export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): 
   return null;
 }
 
+/** Query parameters whose names say they carry a credential. */
+export const CREDENTIAL_NAME = /token|key|secret|auth|session/i;
+
 /** The URL without its token, for events and logs: query values named like credentials are dropped. */
 export function redactUrl(url: URL): string {
   const copy = new URL(url.href);
   for (const key of [...copy.searchParams.keys()]) {
-    if (/token|key|secret|auth|session/i.test(key)) copy.searchParams.delete(key);
+    if (CREDENTIAL_NAME.test(key)) copy.searchParams.delete(key);
   }
   copy.hash = '';
   return copy.href;
-}
-
-/** The `invalid-url` error for a plug-in URL from `endpoint` that is not on a trusted origin. */
-export function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): IpError {
-  return new IpError(
-    'invalid-url',
-    `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its ` +
-      `subdomains and allowed-origins (${origins.join(' ') || 'none set'}) are loaded. Return the ` +
-      `URL IntelliProve gave, unaltered, or add its origin to allowed-origins.`,
-  );
 }
