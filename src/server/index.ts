@@ -21,3 +21,5 @@ export type {
   UnitSystem,
   DashboardSection,
 } from '../protocol/contract.js';
+export { cspFor } from './csp.js';
+export type { CspOptions, CspDirectives, KitCsp } from './csp.js';
