@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createSahhaTokenHandler, createTokenHandler } from '../../src/server/index.js';
+import { createSahhaTokenHandler, createTokenHandler, cspFor } from '../../src/server/index.js';
 import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../sandbox/sahha.js';
 import {
   escapeHtml,
@@ -50,7 +50,7 @@ const SESSION_USERS: ReadonlySet<string> = new Set([
 ]);
 
 /** The session cookie naming `user` ('' = signed out). */
-const sessionCookie = (user: string) =>
+export const sessionCookie = (user: string) =>
   `demo_user=${encodeURIComponent(user)}; Path=/; SameSite=Lax; HttpOnly`;
 
 /** Where `/login` may send the browser back to: a path on this host, else '/'. */
@@ -92,11 +92,23 @@ async function setSession(req: IncomingMessage, res: ServerResponse): Promise<vo
   res.end();
 }
 
-/** The signed-in user: the `demo_user` cookie, else the default demo user ("" = signed out). */
-function sessionUser(req: IncomingMessage): string | null {
-  const chosen = cookie(req, 'demo_user');
-  if (chosen === null) return DEFAULT_USER;
-  return chosen === '' ? null : chosen;
+/**
+ * The signed-in user: the `demo_user` cookie ("" = signed out). A first visit to a page signs
+ * the default demo user in (`pageHeaders`); a request without the cookie has no session.
+ */
+function sessionUser(req: IncomingMessage, firstVisit: string | null = null): string | null {
+  const chosen = cookie(req, 'demo_user') ?? firstVisit;
+  return chosen ? chosen : null;
+}
+
+/** A page's headers: its CSP, and on a first visit (no cookie yet) the default user's session. */
+function pageHeaders(req: IncomingMessage, csp: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': csp,
+    'cache-control': 'no-store',
+  };
+  if (cookie(req, 'demo_user') === null) headers['set-cookie'] = sessionCookie(DEFAULT_USER);
+  return headers;
 }
 
 export function createHostHandler(options: HostOptions) {
@@ -113,18 +125,26 @@ export function createHostHandler(options: HostOptions) {
         getUser: (req) => sessionUser(req as IncomingMessage),
       })
     : undefined;
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `frame-src ${options.pluginOrigin} https://*.intelliprove.com`,
-    `connect-src 'self' ${options.engineUrl}${options.sahhaUrl ? ` ${options.sahhaUrl}` : ''}`,
-    "img-src 'self' data:",
-    "require-trusted-types-for 'script'",
-  ].join('; ');
+  // The demo's own strict policy, with what the kit needs added by the server half's cspFor.
+  const { header: csp } = cspFor(
+    {
+      apiBase: {
+        intelliprove: options.engineUrl,
+        ...(options.sahhaUrl && { sahha: options.sahhaUrl }),
+      },
+      providers: options.sahhaUrl ? ['intelliprove', 'sahha'] : ['intelliprove'],
+      allowedOrigins: [options.pluginOrigin],
+      requireTrustedTypes: true,
+    },
+    {
+      'default-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+    },
+  );
 
   function fill(text: string, req: IncomingMessage): string {
-    const user = sessionUser(req);
+    const user = sessionUser(req, DEFAULT_USER);
     const options_ = [...SEED_USERS.map((u) => u.external_user_id), '']
       .map((id) => {
         const label = id === '' ? '(signed out)' : id;
@@ -159,7 +179,7 @@ export function createHostHandler(options: HostOptions) {
       if (!served) sendHtml(res, 404, 'Not found: run `npm run build` first.');
       return;
     }
-    const headers = { 'content-security-policy': csp, 'cache-control': 'no-store' };
+    const headers = pageHeaders(req, csp);
     const app = FRAMEWORK_APPS.find((name) => url.pathname.startsWith(`/${name}/`));
     if (app) return serveApp(app, url.pathname.slice(app.length + 2), req, res, headers);
     const page = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);

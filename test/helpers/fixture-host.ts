@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { DEFAULT_USER, createHostHandler } from '../../demo/host/host.js';
+import { DEFAULT_USER, createHostHandler, sessionCookie } from '../../demo/host/host.js';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, sendHtml, serveFile, type Running } from '../../demo/sandbox/http-util.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../demo/sandbox/index.js';
@@ -19,6 +19,9 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const CDN_PATH = '/cdn/intelliprove-widgets@0.1.0/dist';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A fixture page signs the default demo user in, as the demo host's own pages do. */
+const SIGNED_IN = { 'set-cookie': sessionCookie(DEFAULT_USER) };
 
 export interface FixtureHost extends Running {
   /** Serves `html` at `path` with `headers`; returns its full URL. */
@@ -41,7 +44,7 @@ export async function startFixtureHost(sandbox: Sandbox, host = '127.0.0.1'): Pr
       const route = routes.get(path);
       if (route) return route(req, res);
       const fixture = pages.get(path);
-      if (fixture) return sendHtml(res, 200, fixture.html, fixture.headers);
+      if (fixture) return sendHtml(res, 200, fixture.html, { ...SIGNED_IN, ...fixture.headers });
       // The built kit again under a deep sub-path, as a CDN would serve it.
       if (path.startsWith(`${CDN_PATH}/`)) {
         return serveFile(res, DIST, path.slice(CDN_PATH.length + 1)).then((found) => {
