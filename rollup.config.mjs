@@ -6,8 +6,9 @@
 // - dist/chunks/: the elements, what they share, each language's texts, the trend chart, the
 //   Sahha provider — as rollup splits them by who uses what.
 // Every import() is rewritten to fetch the chunks its target imports at the same time, so no
-// chunk waits for another to learn what it needs. The loader's imports take absolute URLs, so
-// that it can be served from a CDN.
+// chunk waits for another to learn what it needs. The loader's imports take absolute URLs, and
+// its integrity value is written beside it, so that it can be served from a CDN.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -100,6 +101,21 @@ function importsFromOwnUrl() {
 }
 
 /**
+ * `intelliprove-widgets.js.sri`: the loader's Subresource Integrity value (sha384), beside it,
+ * for `<script integrity="…" crossorigin="anonymous">`. Only the loader can carry one: its
+ * chunks come with import(). Last of the plugins, so it hashes the code as written.
+ */
+function integrity() {
+  return {
+    name: 'integrity',
+    generateBundle(_options, bundle) {
+      const digest = createHash('sha384').update(bundle[ENTRY].code).digest('base64');
+      this.emitFile({ type: 'asset', fileName: `${ENTRY}.sri`, source: `sha384-${digest}\n` });
+    },
+  };
+}
+
+/**
  * What every page shares goes in three chunks, not in one per combination of users: Lit and the
  * core (every element), the plug-in embeds' common part, and the data elements' common part.
  * Each element, each language, the trend chart and the Sahha provider stay chunks of their own.
@@ -141,6 +157,7 @@ export default {
     fetchTogether(),
     importsFromOwnUrl(),
     classicScriptGuard(),
+    integrity(),
   ],
   onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
 };
