@@ -6,7 +6,9 @@
 // - dist/chunks/: the elements, what they share, each language's texts, the trend chart, the
 //   Sahha provider — as rollup splits them by who uses what.
 // Every import() is rewritten to fetch the chunks its target imports at the same time, so no
-// chunk waits for another to learn what it needs.
+// chunk waits for another to learn what it needs. The loader's imports take absolute URLs, and
+// its integrity value is written beside it, so that it can be served from a CDN.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -73,6 +75,47 @@ function fetchTogether() {
 }
 
 /**
+ * A classic script from another origin without `crossorigin` has its errors muted, and its
+ * import() calls resolve against about:blank, not against its URL: the loader's relative
+ * `import("./chunks/x.js")` would fail on a CDN. So they resolve against the script's own `src`,
+ * read while it runs (`document.currentScript`). Where that is unknown (no such script) they
+ * stay relative, which works on the script's own origin and with `crossorigin`.
+ */
+function importsFromOwnUrl() {
+  const URL_OF = '__ipChunkUrl'; // never a name terser gives, so nothing inside shadows it
+  return {
+    name: 'imports-from-own-url',
+    generateBundle(_options, bundle) {
+      const entry = bundle[ENTRY];
+      if (entry.code.includes(URL_OF)) this.error(`${ENTRY} already uses the name ${URL_OF}`);
+      const code = entry.code.replace(
+        /import\((["'])(\.\/[^"']+)\1\)/g,
+        (_call, q, spec) => `import(${URL_OF}(${q}${spec}${q}))`,
+      );
+      const own = "typeof document<'u'&&document.currentScript&&document.currentScript.src";
+      entry.code =
+        `(function(${URL_OF}){${code.trimEnd()}})(function(base){` +
+        `return function(path){return base?new URL(path,base).href:path}}(${own}));\n`;
+    },
+  };
+}
+
+/**
+ * `intelliprove-widgets.js.sri`: the loader's Subresource Integrity value (sha384), beside it,
+ * for `<script integrity="…" crossorigin="anonymous">`. Only the loader can carry one: its
+ * chunks come with import(). Last of the plugins, so it hashes the code as written.
+ */
+function integrity() {
+  return {
+    name: 'integrity',
+    generateBundle(_options, bundle) {
+      const digest = createHash('sha384').update(bundle[ENTRY].code).digest('base64');
+      this.emitFile({ type: 'asset', fileName: `${ENTRY}.sri`, source: `sha384-${digest}\n` });
+    },
+  };
+}
+
+/**
  * What every page shares goes in three chunks, not in one per combination of users: Lit and the
  * core (every element), the plug-in embeds' common part, and the data elements' common part.
  * Each element, each language, the trend chart and the Sahha provider stay chunks of their own.
@@ -112,7 +155,9 @@ export default {
     nodeResolve({ browser: true }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
     fetchTogether(),
+    importsFromOwnUrl(),
     classicScriptGuard(),
+    integrity(),
   ],
   onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
 };

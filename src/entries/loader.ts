@@ -51,7 +51,7 @@ function notLoaded(tag: string, error: unknown, defaults: KitOptions): void {
     `<${tag}> could not be loaded. ` +
     (policy
       ? `The page's Trusted Types policy refused the kit's: add "trusted-types lit-html" to its CSP.`
-      : `Serve the whole dist/ folder (its chunks/ sit next to intelliprove-widgets.js) and allow it in the CSP's script-src.`);
+      : `Serve the whole dist/ folder (its chunks/ sit next to intelliprove-widgets.js; from another origin, with Access-Control-Allow-Origin) and allow it in the CSP's script-src.`);
   console.error(`[intelliprove-widgets] ${message}`, error);
   for (const el of document.querySelectorAll(`${tag}:not(:defined)`)) {
     el.textContent = NOT_LOADED[languageOf(el, defaults) ?? 'en'];

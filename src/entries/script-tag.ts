@@ -2,7 +2,8 @@
  * The classic-`<script>` entry (dist/intelliprove-widgets.js): reads the page-wide defaults
  * from its own tag's `data-*` attributes and starts the loader, which fetches the elements'
  * code (chunks/ beside this file) when their tags appear. The built file has no import or
- * export statements (it runs as a plain script); `import()` resolves against its own URL.
+ * export statements (it runs as a plain script); its `import()` calls resolve against its own
+ * URL, from any origin (rollup.config.mjs makes them absolute).
  */
 import { start } from './loader.js';
 import type { KitOptions } from '../core/config.js';
