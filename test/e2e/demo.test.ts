@@ -10,6 +10,7 @@ import {
   watch,
   closeClean,
 } from '../helpers/browser.js';
+import { DEFAULT_USER, sessionCookie } from '../../demo/host/host.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -22,10 +23,16 @@ describe('demo host', () => {
     const page = await site.browser.newPage();
     const seen = await watch(page);
     const response = await page.goto(site.sandbox.host.url);
-    assert.match(
-      response!.headers()['content-security-policy']!,
-      /script-src 'self'; style-src 'self'/,
-    );
+    // Strict, with what cspFor adds for the kit.
+    const csp = response!.headers()['content-security-policy']!;
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self';",
+      `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url};`,
+      `frame-src 'self' https://*.intelliprove.com ${site.sandbox.plugins.url};`,
+      "trusted-types lit-html; require-trusted-types-for 'script'",
+    ])
+      assert.ok(csp.includes(directive), `${directive} is not in ${csp}`);
     await waitForDefined(page, TAGS);
     await page.waitForFunction(() =>
       document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
@@ -188,6 +195,7 @@ describe('demo host', () => {
     await page.route(`${site.sandbox.host.url}/twice.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
+        headers: { 'set-cookie': sessionCookie(DEFAULT_USER) },
         body: `<!doctype html><script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
                <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
                <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
