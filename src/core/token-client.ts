@@ -1,3 +1,4 @@
+import { watchConnect } from './connect-policy.js';
 import type { TokenRequest } from '../protocol/contract.js';
 import { IpError } from './errors.js';
 import { isTimeout, waitFor } from './abort.js';
@@ -97,6 +98,7 @@ async function attempt(
           options.signal.removeEventListener('abort', stop),
         );
       } else {
+        watchConnect(endpoint);
         response = await fetch(endpoint, {
           ...tokenFetchInit(request, credentials),
           signal: options.signal,

@@ -8,6 +8,7 @@
  * `API_TIMEOUT_MS`. A completed face scan (or `reload()`) drops what was kept for that token
  * endpoint.
  */
+import { watchConnect } from '../core/connect-policy.js';
 import { IpError } from '../core/errors.js';
 import { onScanCompleted } from '../core/scan-signal.js';
 import { sessionOf, sessionsOf } from '../core/session.js';
@@ -83,6 +84,7 @@ async function send(
 ): Promise<{ status: number; text: string }> {
   // Each GET has its own time: the token request (and a renewal) before it has its own.
   const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
+  watchConnect(context.apiBase);
   try {
     const response = await fetch(`${context.apiBase.replace(/\/+$/, '')}${path}`, {
       headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },

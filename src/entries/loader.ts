@@ -14,6 +14,7 @@
 import type { KitOptions } from '../core/config.js';
 import type { HandedOver } from '../core/handover.js';
 import type { Language } from '../protocol/contract.js';
+import { watchKitCode } from './code-policy.js';
 import { askFirst, fetchAhead, languageOf } from './prefetch.js';
 
 export type PageModule = typeof import('./page.js');
@@ -62,11 +63,15 @@ function notLoaded(tag: string, error: unknown, defaults: KitOptions): void {
   }
 }
 
-/** Applies `defaults`, then defines the elements of `define` and every kit tag that appears. */
-export function start(defaults: KitOptions, define: readonly string[]): void {
+/**
+ * Applies `defaults`, then defines the elements of `define` and every kit tag that appears.
+ * `scriptUrl` is the kit's own (its chunks sit beside it).
+ */
+export function start(defaults: KitOptions, define: readonly string[], scriptUrl?: string): void {
   const holder = globalThis as unknown as Record<symbol, Starter | undefined>;
   // Included again: its data-* attributes and data-define count too; the page is watched once.
   if (holder[STARTED]) return holder[STARTED](defaults, define);
+  watchKitCode(scriptUrl);
   const options = [defaults];
   let page: Promise<PageModule> | undefined;
   let asked: HandedOver[] = [];

@@ -36,7 +36,8 @@ function defaults(data: DOMStringMap): KitOptions {
 
 // On a server (imported during server-side rendering) there is no page: nothing to do.
 if (typeof document !== 'undefined') {
-  const data = ownScript()?.dataset ?? {};
+  const script = ownScript();
+  const data = script?.dataset ?? {};
   // `data-define="ip-face-scan ip-biomarker-card"` or "all": defined at once, not on sight.
-  start(defaults(data), (data.define ?? '').split(/[\s,]+/).filter(Boolean));
+  start(defaults(data), (data.define ?? '').split(/[\s,]+/).filter(Boolean), script?.src);
 }
