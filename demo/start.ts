@@ -5,7 +5,7 @@
  */
 import { SANDBOX_API_KEY } from './sandbox/engine.js';
 import { existsSync } from 'node:fs';
-import { FRAMEWORK_APPS } from './host/host.js';
+import { DEFAULT_USER, FRAMEWORK_APPS } from './host/host.js';
 import { startSandbox } from './sandbox/index.js';
 
 const port = (name: string, fallback: number) => {
@@ -46,6 +46,8 @@ intelliprove-widgets demo — running offline on the sandbox
       : `/${name}/ (not built)`,
   ).join('  ')}
                      (npm run demo:frameworks builds them with Vite and the Angular CLI)
+
+  Check it           npx intelliprove-widgets doctor ${sandbox.host.url}/ --header 'Cookie: demo_user=${DEFAULT_USER}'
 
 Press Ctrl+C to stop.
 `);
