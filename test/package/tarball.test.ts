@@ -311,6 +311,17 @@ describe('the npm package, packed and installed', () => {
     });
   });
 
+  it('installs its bin: npx intelliprove-widgets doctor', async () => {
+    await installed;
+    const bin = join(APP, 'node_modules/.bin/intelliprove-widgets');
+    assert.ok(existsSync(bin), 'node_modules/.bin/intelliprove-widgets');
+    const { stdout } = await mustRun(bin, ['doctor', '--help'], APP);
+    assert.match(stdout, /^Usage: intelliprove-widgets doctor <page-url> \[options\]/);
+    const wrong = await run(bin, ['doctor'], APP);
+    assert.equal(wrong.code, 2, wrong.output);
+    assert.match(wrong.output, /Which page\? Give its URL/);
+  });
+
   it("in a Vite app served by a plain Node server: the card and the gauge show the user's values", async () => {
     await installed;
     const [sandbox, browser] = await started;
