@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_USER, sessionCookie } from '../../demo/host/host.js';
 import { listen, sendHtml, serveFile, type Running } from '../../demo/sandbox/http-util.js';
 import { closeClean, recordEvents, waitForStatus, watch } from '../helpers/browser.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
@@ -88,6 +89,7 @@ describe('the script tag from a CDN', () => {
   async function sandboxValues() {
     const { body } = await call(site.host.url, 'POST', '/api/ip-token', {
       body: { purpose: 'api' },
+      headers: { cookie: sessionCookie(DEFAULT_USER).split(';')[0]! },
     });
     const engine = site.sandbox.engine.url;
     const latest = await call(engine, 'GET', '/v2/face-scans/latest', { token: body.token });
