@@ -10,7 +10,7 @@ import {
   watch,
   closeClean,
 } from '../helpers/browser.js';
-import { fixtureSite } from '../helpers/fixture-host.js';
+import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 import { waitFor } from '../helpers/wait.js';
 
 const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
@@ -189,11 +189,14 @@ describe('demo host', () => {
   });
 
   it('survives the script included twice', async () => {
-    const tag = `<script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
+    // kitPage's script tag, and the same tag again.
+    const again = `<script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
       data-api-base="${site.sandbox.engine.url}"></script>`;
     const url = site.host.page(
       '/twice.html',
-      `<!doctype html>${tag}${tag}<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
+      kitPage(site.sandbox, '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>', {
+        head: again,
+      }),
     );
     const page = await site.browser.newPage();
     const seen = await watch(page);
