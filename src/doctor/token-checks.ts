@@ -128,6 +128,8 @@ function checkAnswer(
     return;
   }
   checks.push(pass(group, 'It answers 200.'));
+  if (endpoint.url.origin !== options.page.origin)
+    checks.push(checkCors(group, response, options.page));
   const type = response.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(type)) {
     checks.push(
@@ -208,6 +210,18 @@ function checkAnswer(
   }
   checkExpiry(group, body, response, checks);
   return url;
+}
+
+/** A token endpoint on another origin must let the page read its answer (CORS). */
+function checkCors(group: string, response: Response, page: URL): Check {
+  const allowed = response.headers.get('access-control-allow-origin');
+  if (allowed === page.origin)
+    return pass(group, `It lets ${page.origin} read its answer (Access-Control-Allow-Origin).`);
+  return fail(
+    group,
+    `It is on another origin than the page and ${allowed ? `allows only ${allowed}` : 'sends no Access-Control-Allow-Origin'}: the browser will not let the kit read it.`,
+    `Answer with "Access-Control-Allow-Origin: ${page.origin}" (and "Access-Control-Allow-Credentials: true" with credentials="include" on the elements), or serve the endpoint from the page's origin.`,
+  );
 }
 
 function checkExpiry(group: string, body: unknown, response: Response, checks: Check[]): void {

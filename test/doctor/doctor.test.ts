@@ -198,6 +198,29 @@ describe('doctor', () => {
     assert.match(failure!.group, /without the session/);
   });
 
+  it('names a token endpoint on another origin without CORS, and the connect-src it needs', async () => {
+    const elsewhere = sandbox.host.url; // the demo host: another origin, no CORS headers
+    const report = await runDoctor({
+      page: `${broken.url}/page/good`,
+      endpoints: [{ url: `${elsewhere}/api/ip-token`, provider: 'intelliprove' }],
+      headers: [['Cookie', 'demo_user=demo@example.com']],
+    });
+    const failures = failed(report);
+    assert.deepEqual(
+      failures.map((f) => f.fix),
+      [
+        `Add ${elsewhere} to connect-src.`,
+        ...Array(3).fill(
+          `Answer with "Access-Control-Allow-Origin: ${broken.url}" (and "Access-Control-Allow-Credentials: true" with credentials="include" on the elements), or serve the endpoint from the page's origin.`,
+        ),
+      ],
+    );
+    assert.match(
+      failures[1]!.text,
+      /another origin than the page and sends no Access-Control-Allow-Origin/,
+    );
+  });
+
   it('exits 1 on a failed check, 2 when it cannot run', async () => {
     const flawed = await doctor(`${broken.url}/page/no-frame-src`, '--header', SESSION);
     assert.equal(flawed.code, 1);
