@@ -28,8 +28,8 @@ export interface CspOptions {
   /** Token endpoints on another origin than the page's (a same-origin one is `'self'`). */
   tokenEndpoints?: readonly string[];
   /**
-   * Turn Trusted Types on (`require-trusted-types-for 'script'`, with `trusted-types lit-html`).
-   * Without it, `trusted-types lit-html` is added only to a `base` that uses Trusted Types.
+   * Turn Trusted Types on (`require-trusted-types-for 'script'`). Lit's policy name,
+   * `lit-html`, is added to the `trusted-types` list of a `base` that has one.
    */
   requireTrustedTypes?: boolean;
 }
@@ -80,8 +80,9 @@ export function apiOrigins(
  */
 export function cspFor(options: CspOptions = {}, base: CspDirectives = {}): KitCsp {
   const providers = options.providers ?? ['intelliprove'];
-  const trustedTypes =
-    options.requireTrustedTypes || 'trusted-types' in base || 'require-trusted-types-for' in base;
+  // The host's list of policy names, if it keeps one, gets Lit's; the kit never starts a list
+  // (that would refuse the page's own policies: Vue's, DOMPurify's).
+  const trustedTypes = 'trusted-types' in base;
   const needs: CspDirectives = {
     'script-src': [sourceOf(options.kitOrigin ?? "'self'")],
     'connect-src': [
@@ -93,7 +94,6 @@ export function cspFor(options: CspOptions = {}, base: CspDirectives = {}): KitC
     ...(providers.includes('intelliprove') && {
       'frame-src': [INTELLIPROVE_PLUGINS, ...parseOrigins(options.allowedOrigins)],
     }),
-    // Where Trusted Types are on, Lit's policy name (a page without them needs nothing).
     ...(trustedTypes && { 'trusted-types': ['lit-html'] }),
     ...(options.requireTrustedTypes && { 'require-trusted-types-for': ["'script'"] }),
   };

@@ -90,7 +90,7 @@ describe('doctor', () => {
       new RegExp(`✔ connect-src allows IntelliProve's API \\(${sandbox.engine.url}/\\)`),
       new RegExp(`✔ connect-src allows Sahha's API \\(${sandbox.sahha.url}/\\)`),
       new RegExp(`✔ frame-src allows the face-scan plug-in \\(${sandbox.plugins.url}\\)`),
-      /✔ trusted-types allows Lit's policy "lit-html"/,
+      /✔ Trusted Types are required, and any policy name is allowed: Lit's "lit-html" too\./,
       /purpose "face-scan"\n( {2}✔ .*\n){7}/,
       /\/api\/ip-token, without the session\n {2}✔ It answers 401/,
       /\/api\/sahha-token \(Sahha\), without the session\n {2}✔ It answers 401/,

@@ -29,7 +29,7 @@ describe('demo host', () => {
       "script-src 'self';",
       `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url};`,
       `frame-src 'self' https://*.intelliprove.com ${site.sandbox.plugins.url};`,
-      "trusted-types lit-html; require-trusted-types-for 'script'",
+      "require-trusted-types-for 'script'",
     ])
       assert.ok(csp.includes(directive), `${directive} is not in ${csp}`);
     await waitForDefined(page, TAGS);
