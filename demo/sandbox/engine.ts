@@ -9,17 +9,23 @@
  *   answers 403;
  * - list reads with nothing to return answer 204;
  * - `POST /v2/face-scans` (action token of a face-scan plug-in session) stores a new scan: it is
- *   how the stand-in plug-in records a measurement, as the real plug-in does behind the scenes.
+ *   how the stand-in plug-in records a measurement, as the real plug-in does behind the scenes;
+ * - a recommendation's `image_url` is an image the engine serves (`/sandbox/images/<metric>.svg`)
+ *   and its `action_url` a tracking link on the engine (`/v2/tracking/<lookup_key>`, no
+ *   credential, as a link opened in a new tab has none), which answers a small page: the
+ *   engine is plain `http:` here, and the kit uses such URLs because they are on its API's origin.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listen, sendJson, type Running } from './http-util.js';
+import { fileURLToPath } from 'node:url';
+import { CATALOG } from './recommendations.js';
+import { escapeHtml, listen, sendHtml, sendJson, serveFile, type Running } from './http-util.js';
 import { sign, verify } from './jwt.js';
 import { faceScanRoutes } from './routes/face-scans.js';
 import { pluginUrlRoutes } from './routes/plugin-urls.js';
 import { questionRoutes } from './routes/questions.js';
 import { fail, jsonBody, Reply } from './routes/reply.js';
-import { resultRoutes } from './routes/results.js';
+import { IMAGES_PATH, resultRoutes, TRACKING_PATH } from './routes/results.js';
 import type { Auth, EngineContext, Method, Route } from './routes/route.js';
 import { userRoutes } from './routes/users.js';
 import { Store } from './store.js';
@@ -39,6 +45,8 @@ export interface EngineOptions {
   /** Lifetime of action tokens from `/users/authenticate`, seconds. Default 4 hours. */
   actionTokenTtl?: number;
 }
+
+const IMAGES = fileURLToPath(new URL('./images/', import.meta.url));
 
 const UNAUTHORIZED = { detail: 'Missing or invalid authentication credentials.' };
 const CORS = {
@@ -133,7 +141,35 @@ export function createEngine(options: EngineOptions = {}): Engine {
       query: url.searchParams,
       params,
       body: () => jsonBody(req),
+      origin: `http://${req.headers.host ?? 'localhost'}`,
     });
+  }
+
+  /** What a recommendation links to: its picture, and the page its tracking link opens. */
+  async function content(url: URL, res: ServerResponse): Promise<boolean> {
+    if (url.pathname.startsWith(IMAGES_PATH)) {
+      const name = url.pathname.slice(IMAGES_PATH.length);
+      const served = /^[a-z_]+\.svg$/.test(name) && (await serveFile(res, IMAGES, name, CORS));
+      if (!served) sendJson(res, 404, { detail: 'Not Found' }, CORS);
+      return true;
+    }
+    if (!url.pathname.startsWith(TRACKING_PATH)) return false;
+    const entry = CATALOG.find((e) => e.lookup_key === url.pathname.slice(TRACKING_PATH.length));
+    if (!entry) {
+      sendJson(res, 404, { detail: 'Not Found' });
+      return true;
+    }
+    const asked = url.searchParams.get('language') as keyof typeof entry.text | null;
+    const [title, text] = entry.text[asked && asked in entry.text ? asked : 'en'];
+    sendHtml(
+      res,
+      200,
+      `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+        `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
+        `<p>(The sandbox engine's tracking link for <code>${entry.lookup_key}</code>: IntelliProve ` +
+        `counts the click, then opens the page the customer set for it.)</p>`,
+    );
+    return true;
   }
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,9 +178,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       res.end();
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (req.method === 'GET' && (await content(url, res))) return;
     let reply: Reply;
     try {
-      reply = await answer(req, new URL(req.url ?? '/', 'http://sandbox'));
+      reply = await answer(req, url);
     } catch (error) {
       if (!(error instanceof Reply)) throw error;
       reply = error;

@@ -1,4 +1,7 @@
-/** The sandbox customer's recommendation catalog, in the five user languages. */
+/**
+ * The sandbox customer's recommendation catalog, in the five user languages, one or two per
+ * metric; each shows the picture of its metric (images/<metric>.svg, served by the engine).
+ */
 import type { Metric } from '../../src/protocol/health.js';
 
 type Text = Record<'en' | 'nl' | 'fr' | 'da' | 'sv', [title: string, description: string]>;
@@ -25,6 +28,32 @@ export const CATALOG: Entry[] = [
       ],
       da: ['Tag en åndepause', 'Tre minutters rolig vejrtrækning sænker din stressreaktion.'],
       sv: ['Ta en andningspaus', 'Tre minuter lugn andning sänker din stressreaktion.'],
+    },
+  },
+  {
+    lookup_key: 'mental_health_risk_1',
+    related_metric: 'mental_health_risk',
+    text: {
+      en: [
+        'Talk to someone you trust',
+        'Sharing how you feel with a friend each week keeps worries in proportion.',
+      ],
+      nl: [
+        'Praat met iemand die je vertrouwt',
+        'Elke week met een vriend delen hoe je je voelt, houdt zorgen in verhouding.',
+      ],
+      fr: [
+        'Parlez à une personne de confiance',
+        'Confier chaque semaine ce que vous ressentez aide à relativiser vos soucis.',
+      ],
+      da: [
+        'Tal med en, du stoler på',
+        'At dele, hvordan du har det, med en ven hver uge holder bekymringer i skak.',
+      ],
+      sv: [
+        'Prata med någon du litar på',
+        'Att varje vecka berätta för en vän hur du mår håller oron i schack.',
+      ],
     },
   },
   {
@@ -76,6 +105,29 @@ export const CATALOG: Entry[] = [
       sv: [
         'Gå och lägg dig i tid',
         'Att gå och lägga sig samma tid varje kväll förbättrar sömnen.',
+      ],
+    },
+  },
+  {
+    lookup_key: 'sleep_quality_2',
+    related_metric: 'sleep_quality',
+    text: {
+      en: ['Dim the screens at night', 'An hour without screens before bed helps you fall asleep.'],
+      nl: [
+        "Leg 's avonds je schermen weg",
+        'Een uur zonder schermen voor het slapengaan helpt je inslapen.',
+      ],
+      fr: [
+        'Éteignez les écrans le soir',
+        'Une heure sans écran avant le coucher aide à s’endormir.',
+      ],
+      da: [
+        'Sluk skærmene om aftenen',
+        'En time uden skærme før sengetid hjælper dig med at falde i søvn.',
+      ],
+      sv: [
+        'Släck skärmarna på kvällen',
+        'En timme utan skärmar före läggdags hjälper dig att somna.',
       ],
     },
   },

@@ -57,6 +57,9 @@ function logOutcome(ctx: Parameters<Middleware>[0], entry: LoggedRequest): void 
   });
 }
 
+/** The engine's own content (recommendation images, tracking links) behind an API scenario. */
+const ENGINE_CONTENT = /^\/(sandbox\/images|v2\/tracking)\//;
+
 interface Scenario {
   answers: ScriptedAnswer[];
   log: LoggedRequest[];
@@ -166,6 +169,15 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       const scenario = scenarios.get(apiMatch[1]!);
       if (!scenario) return false;
       const path = apiMatch[2]! + (ctx.querystring ? `?${ctx.querystring}` : '');
+      // What the engine serves for its own URLs (a recommendation's image and tracking link):
+      // passed through, not logged, as the API's origin would serve it.
+      if (ENGINE_CONTENT.test(path)) {
+        const real = await fetch(`${sandbox!.engine.url}${path}`);
+        ctx.status = real.status;
+        ctx.type = real.headers.get('content-type') ?? 'application/octet-stream';
+        ctx.body = Buffer.from(await real.arrayBuffer());
+        return true;
+      }
       const entry: LoggedRequest = {
         url: ctx.url,
         method: ctx.method,
@@ -187,7 +199,9 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
         ctx.status = real.status;
         if (real.status !== 204) {
           ctx.type = 'application/json';
-          ctx.body = await real.text();
+          // The engine's URLs for itself name this scenario, which stands in for it.
+          const self = `${ctx.origin}/__ip/api/${apiMatch[1]}`;
+          ctx.body = (await real.text()).replaceAll(sandbox!.engine.url, self);
         }
         return true;
       }

@@ -351,6 +351,47 @@ describe('sandbox engine (IntelliProve v2 contract)', () => {
       assert.notEqual(french, body.recommendations[0].title, "defaults to the user's own language");
     });
 
+    it("answers recommendations in each seeded user's language, and an empty list for a new user", async () => {
+      const titles = new Set<string>();
+      for (const user of [
+        'demo@example.com',
+        'jan@example.be',
+        'amy@example.com',
+        'claire@example.fr',
+        'mads@example.dk',
+        'ingrid@example.se',
+      ]) {
+        const answer = await get('/v2/recommendations', { token: await tokenFor(user) });
+        assert.equal(answer.status, 200, user);
+        assert.ok(answer.body.recommendations.length > 0, user);
+        titles.add(answer.body.recommendations[0].title);
+      }
+      assert.ok(titles.size >= 5, 'in their own languages');
+      const empty = await get('/v2/recommendations', { token: await tokenFor('new@example.com') });
+      assert.equal(empty.status, 200);
+      assert.deepEqual(empty.body, { recommendations: [] });
+    });
+
+    it("serves each recommendation's image and tracking link on its own origin, without a credential", async () => {
+      const token = await tokenFor('demo@example.com');
+      const [first] = (await get('/v2/recommendations?language=da', { token })).body
+        .recommendations;
+      const image = new URL(first.image_url);
+      const action = new URL(first.action_url);
+      assert.equal(image.origin, base);
+      assert.equal(action.origin, base);
+      const picture = await fetch(image);
+      assert.equal(picture.status, 200);
+      assert.equal(picture.headers.get('content-type'), 'image/svg+xml');
+      assert.match(await picture.text(), /^<svg/);
+      const page = await fetch(action);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      assert.ok((await page.text()).includes(first.title), 'the page in the asked language');
+      assert.equal((await fetch(`${base}/sandbox/images/%2e%2e%2fengine.ts`)).status, 404);
+      assert.equal((await fetch(`${base}/v2/tracking/nope`)).status, 404);
+    });
+
     it('stores integer answers and rejects others; an answer changes the metrics', async () => {
       assert.ok(
         (await get('/v2/questions/all', { key: KEY })).body.includes('average_sleep_hours'),

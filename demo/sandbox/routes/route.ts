@@ -39,6 +39,8 @@ export interface RouteCall {
   params: string[];
   /** The JSON body (422 when it is not JSON). */
   body(): Promise<unknown>;
+  /** The engine's own origin, as the request named it (for the URLs it hands out). */
+  origin: string;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
