@@ -15,6 +15,9 @@ export type ProviderId = keyof typeof DEFAULT_API_BASES;
 /** IntelliProve's plug-ins, as a CSP source (the hosts `isIntelliProveHost` accepts). */
 export const INTELLIPROVE_PLUGINS = 'https://*.intelliprove.com';
 
+/** Where IntelliProve serves recommendations' images (`cdn.intelliprove.com`), as a CSP source. */
+export const INTELLIPROVE_IMAGES = 'https://*.intelliprove.com';
+
 export function isIntelliProveHost(hostname: string): boolean {
   return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
 }
@@ -42,11 +45,11 @@ export function parseOrigins(value: string | readonly string[] | undefined): str
 const AMBIGUOUS = /[\s\\\u0000-\u001f\u007f]/;
 
 /**
- * The parsed URL when the kit may load it, else null. The iframe resolves its `src` against
- * the page, so a URL must mean the same with and without the page as base: `https:host/x`
- * (relative on an https page), `//host/x` and backslash forms are refused.
+ * `raw` parsed, when it is an absolute URL that means the same with and without the page as
+ * base (an iframe, an image or a link resolves it against the page): `https:host/x` (relative
+ * on an https page), `//host/x`, backslash forms and URLs with credentials are refused.
  */
-export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): URL | null {
+function unambiguousUrl(raw: unknown): URL | null {
   if (typeof raw !== 'string' || AMBIGUOUS.test(raw)) return null;
   let url: URL;
   try {
@@ -58,8 +61,29 @@ export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): 
   if (typeof document !== 'undefined' && new URL(raw, document.baseURI).href !== url.href)
     return null;
   if (url.username || url.password) return null; // https://intelliprove.com@evil.test and friends
+  return url;
+}
+
+/** The parsed URL when the kit may load it as a plug-in, else null. */
+export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): URL | null {
+  const url = unambiguousUrl(raw);
+  if (!url) return null;
   if (url.protocol === 'https:' && isIntelliProveHost(url.hostname)) return url;
   if (url.origin !== 'null' && allowedOrigins.includes(url.origin)) return url;
+  return null;
+}
+
+/**
+ * The URL of an image or link the API sent (a recommendation's), when the kit may show it:
+ * `https:` on any host, or exactly the origin of the API it came from (IntelliProve's own
+ * tracking links are; a local sandbox API is plain `http:`). `javascript:`, `data:`, `http:`
+ * anywhere else and ambiguous forms are refused: null.
+ */
+export function checkContentUrl(raw: unknown, apiOrigin: string): string | null {
+  const url = unambiguousUrl(raw);
+  if (!url) return null;
+  if (url.protocol === 'https:') return url.href;
+  if (url.origin !== 'null' && url.origin === apiOrigin) return url.href;
   return null;
 }
 
