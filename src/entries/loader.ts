@@ -26,6 +26,8 @@ const ELEMENTS: Record<string, () => Promise<CustomElementConstructor>> = {
     import('../data/biomarker-card/biomarker-card.js').then((m) => m.IpBiomarkerCard),
   'ip-metric-gauge': () =>
     import('../data/metric-gauge/metric-gauge.js').then((m) => m.IpMetricGauge),
+  'ip-recommendations': () =>
+    import('../data/recommendations/recommendations.js').then((m) => m.IpRecommendations),
 };
 // A global, versioned: the script included twice runs this twice, but starts once.
 const STARTED = Symbol.for('intelliprove-widgets.loader.v1');

@@ -21,6 +21,7 @@ const PURPOSES: Record<string, TokenPurpose | undefined> = {
   'ip-face-scan': 'face-scan',
   'ip-biomarker-card': 'api',
   'ip-metric-gauge': 'api',
+  'ip-recommendations': 'api',
 };
 /** The language an element asks in, as the element works it out (core/language.ts). */
 export function languageOf(el: Element, defaults: KitOptions): Language | undefined {
@@ -93,7 +94,9 @@ export function fetchAhead(found: Element[], defaults: KitOptions): void {
   const chosen = (el: Element) => history(el) || el.hasAttribute('face-scan-id');
   if (cards.some((el) => provider(el) === 'intelliprove' && chosen(el)))
     ahead.push(() => import('../data/providers/intelliprove/chosen-scans.js'));
-  if (data.some((el) => provider(el) === 'sahha'))
+  // Only cards and gauges have a Sahha half (recommendations are IntelliProve's alone).
+  const results = data.filter((el) => el.localName !== 'ip-recommendations');
+  if (results.some((el) => provider(el) === 'sahha'))
     ahead.push(() => import('../data/providers/sahha/sahha.js'));
   for (const fetch of ahead) void fetch().catch(() => {});
 }

@@ -5,16 +5,18 @@ import {
   IpDashboard,
   IpFaceScan,
   IpMetricGauge,
+  IpRecommendations,
   define,
 } from '../../src/entries/index.js';
 import { VERSION } from '../../src/core/version.js';
 
 describe('define()', () => {
-  it('registers all four elements from the ESM entry', () => {
+  it('registers all five elements from the ESM entry', () => {
     expect(customElements.get('ip-face-scan')).to.equal(IpFaceScan);
     expect(customElements.get('ip-dashboard')).to.equal(IpDashboard);
     expect(customElements.get('ip-biomarker-card')).to.equal(IpBiomarkerCard);
     expect(customElements.get('ip-metric-gauge')).to.equal(IpMetricGauge);
+    expect(customElements.get('ip-recommendations')).to.equal(IpRecommendations);
   });
 
   it('does not throw or warn when the same element is defined again', () => {

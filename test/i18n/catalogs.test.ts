@@ -44,6 +44,7 @@ for (const lang of LANGS) {
         ...(await import('../../src/i18n/locales/en-embeds.js')).enEmbeds,
         ...(await import('../../src/i18n/locales/en-cards.js')).enCards,
         ...(await import('../../src/i18n/locales/en-gauges.js')).enGauges,
+        ...(await import('../../src/i18n/locales/en-recommendations.js')).enRecommendations,
         ...(await import('../../src/i18n/locales/en-sahha.js')).enSahha,
       };
       catalog = await LOADERS[lang]();

@@ -47,9 +47,14 @@ describe('custom-elements.json', () => {
       events: ['ip-error', 'ip-load'],
       method: 'reload',
     },
+    'ip-recommendations': {
+      attributes: [...common, 'limit', 'provider', 'related-metric'],
+      events: ['ip-error', 'ip-load'],
+      method: 'reload',
+    },
   };
 
-  it('lists all four elements', () => {
+  it('lists all five elements', () => {
     assert.deepEqual([...elements.keys()].sort(), Object.keys(expected).sort());
   });
 
@@ -83,6 +88,9 @@ describe('editor data', () => {
     assert.deepEqual(values('unit-system'), ['metric', 'imperial']);
     assert.ok(values('biomarker').includes('blood_pressure'));
     assert.deepEqual(values('lang'), ['en', 'nl', 'fr', 'da', 'sv']);
+    const recommendations = data.tags.find((t) => t.name === 'ip-recommendations')!;
+    const metrics = recommendations.attributes.find((a) => a.name === 'related-metric')!.values!;
+    assert.ok(metrics.some((v) => v.name === 'sleep_quality'));
   });
 
   it('web-types (JetBrains) has each element with its attributes and events', () => {
@@ -100,7 +108,7 @@ describe('editor data', () => {
       assert.deepEqual(names(element.attributes), names(declared.attributes));
       assert.deepEqual(names(element.events), names(declared.events));
     }
-    assert.equal(data.contributions.html.elements.length, 4);
+    assert.equal(data.contributions.html.elements.length, 5);
   });
 });
 

@@ -16,6 +16,7 @@ describe('server-side imports', () => {
       'embeds/dashboard/dashboard',
       'data/biomarker-card/biomarker-card',
       'data/metric-gauge/metric-gauge',
+      'data/recommendations/recommendations',
     ]) {
       const name = path.split('/').pop()!;
       const module = await import(`${dist}${path}.js`);

@@ -27,6 +27,10 @@ scan.addEventListener('ip-stage', (event: IpEvent<'ip-stage'>) => void event.det
 document.querySelector('ip-dashboard')!.reload();
 document.querySelector('ip-biomarker-card')!.unitSystem = 'imperial';
 document.querySelector('ip-metric-gauge')!.reload();
+const recommendations = document.querySelector('ip-recommendations')!;
+recommendations.limit = 3;
+recommendations.relatedMetric = 'sleep_quality';
+recommendations.reload();
 configure({ tokenEndpoint: '/api/ip-token', unitSystem: 'metric', lang: 'nl' });
 
 // @ts-expect-error: a face scan has no reload()

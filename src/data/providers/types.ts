@@ -1,7 +1,8 @@
 /**
- * A data provider behind the cards and gauges: which biomarkers and scores it has, how to
- * read them, and what they are. A new provider is a file with a `BiomarkerSource` and a
- * `ScoreSource`, listed in the card's and the gauge's source tables.
+ * A data provider behind the cards, gauges and recommendations: which biomarkers and scores it
+ * has, how to read them, and what they are. A new provider is a file with a `BiomarkerSource`
+ * and a `ScoreSource` (and a `RecommendationSource` where it has them), listed in the card's,
+ * the gauge's (and the recommendations') source tables.
  */
 import type { ApiContext } from '../api-client.js';
 import type { MessageKey } from '../../i18n/translate.js';
@@ -78,6 +79,32 @@ export interface BiomarkerSource extends Source<
 
 /** A provider's scores, for `<ip-metric-gauge>`. */
 export type ScoreSource = Source<{ label: MessageKey }, ScoreReading>;
+
+/** One recommendation, as `<ip-recommendations>` shows it: only what passed the checks. */
+export interface Recommendation {
+  title: string;
+  /** '' when there is none. */
+  description: string;
+  /** An `https:` image (or one on the API's own origin); null when there is none or it was refused. */
+  imageUrl: string | null;
+  /** The action link, on the same terms as the image; null when there is none or it was refused. */
+  actionUrl: string | null;
+  /** The link's text; null when the API gives none (the element says "Learn more"). */
+  actionText: string | null;
+  /** The metric it helps with (`sleep_quality`…), or null. */
+  relatedMetric: string | null;
+  /** 1 = most relevant; null when the API sent none it can be (they go last). */
+  relevance: number | null;
+  lookupKey: string | null;
+}
+
+/** A provider's recommendations, for `<ip-recommendations>`: most relevant first. */
+export type RecommendationSource = Source<
+  { label: MessageKey },
+  Recommendation[],
+  /** The language to ask for. */
+  { language: string }
+>;
 
 /** Any source, as the data elements handle it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,6 +5,12 @@ export const da: Catalog = {
   'face-scan.loading': 'Din ansigtsscanning forberedes…',
   'dashboard.title': 'IntelliProve-sundhedsoversigt',
   'dashboard.loading': 'Din sundhedsoversigt indlæses…',
+  // <ip-recommendations>
+  'recommendations.label': 'Anbefalinger',
+  'recommendations.empty': 'Ingen anbefalinger endnu',
+  'recommendations.empty-hint': 'De vises efter dine første ansigtsscanninger.',
+  'recommendations.action': 'Læs mere',
+  'recommendations.new-tab': '(åbner i en ny fane)',
   retry: 'Prøv igen',
   'error.signed-out': 'Log ind først, og prøv så igen.',
   'error.missing-token-endpoint': 'Denne side er endnu ikke sat op til IntelliProve.',

@@ -2,6 +2,7 @@ import type { enCards } from './en-cards.js';
 import type { enData } from './en-data.js';
 import type { enEmbeds } from './en-embeds.js';
 import type { enGauges } from './en-gauges.js';
+import type { enRecommendations } from './en-recommendations.js';
 import type { enSahha } from './en-sahha.js';
 
 /** English: the source catalog. Every other language must have every key (checked by tsc).
@@ -24,6 +25,7 @@ export type Catalog = Record<
   | keyof typeof enEmbeds
   | keyof typeof enCards
   | keyof typeof enGauges
+  | keyof typeof enRecommendations
   | keyof typeof enSahha,
   string
 >;

@@ -5,6 +5,12 @@ export const fr: Catalog = {
   'face-scan.loading': 'Préparation de votre scan du visage…',
   'dashboard.title': 'Tableau de bord santé IntelliProve',
   'dashboard.loading': 'Chargement de votre tableau de bord santé…',
+  // <ip-recommendations>
+  'recommendations.label': 'Recommandations',
+  'recommendations.empty': 'Pas encore de recommandations',
+  'recommendations.empty-hint': 'Elles s’afficheront après vos premiers scans du visage.',
+  'recommendations.action': 'En savoir plus',
+  'recommendations.new-tab': '(s’ouvre dans un nouvel onglet)',
   retry: 'Réessayer',
   'error.signed-out': 'Connectez-vous d’abord, puis réessayez.',
   'error.missing-token-endpoint': 'Cette page n’est pas encore configurée pour IntelliProve.',

@@ -5,6 +5,12 @@ export const nl: Catalog = {
   'face-scan.loading': 'Je gezichtsscan wordt voorbereid…',
   'dashboard.title': 'IntelliProve-gezondheidsdashboard',
   'dashboard.loading': 'Je gezondheidsdashboard wordt geladen…',
+  // <ip-recommendations>
+  'recommendations.label': 'Aanbevelingen',
+  'recommendations.empty': 'Nog geen aanbevelingen',
+  'recommendations.empty-hint': 'Ze verschijnen na je eerste gezichtsscans.',
+  'recommendations.action': 'Meer weten',
+  'recommendations.new-tab': '(opent in een nieuw tabblad)',
   retry: 'Opnieuw proberen',
   'error.signed-out': 'Meld je eerst aan en probeer het dan opnieuw.',
   'error.missing-token-endpoint': 'Deze pagina is nog niet ingesteld voor IntelliProve.',

@@ -5,6 +5,12 @@ export const sv: Catalog = {
   'face-scan.loading': 'Din ansiktsskanning förbereds…',
   'dashboard.title': 'IntelliProve-hälsoöversikt',
   'dashboard.loading': 'Din hälsoöversikt laddas…',
+  // <ip-recommendations>
+  'recommendations.label': 'Rekommendationer',
+  'recommendations.empty': 'Inga rekommendationer än',
+  'recommendations.empty-hint': 'De visas efter dina första ansiktsskanningar.',
+  'recommendations.action': 'Läs mer',
+  'recommendations.new-tab': '(öppnas i en ny flik)',
   retry: 'Försök igen',
   'error.signed-out': 'Logga in först och försök sedan igen.',
   'error.missing-token-endpoint': 'Den här sidan är ännu inte konfigurerad för IntelliProve.',
