@@ -134,6 +134,7 @@ export function createHostHandler(options: HostOptions) {
       },
       providers: options.sahhaUrl ? ['intelliprove', 'sahha'] : ['intelliprove'],
       allowedOrigins: [options.pluginOrigin],
+      recommendations: true, // their images come from the sandbox engine
       requireTrustedTypes: true,
     },
     {

@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_API_BASES,
+  INTELLIPROVE_IMAGES,
   INTELLIPROVE_PLUGINS,
   parseOrigins,
   type ProviderId,
@@ -28,6 +29,11 @@ export interface CspOptions {
   /** Token endpoints on another origin than the page's (a same-origin one is `'self'`). */
   tokenEndpoints?: readonly string[];
   /**
+   * The page shows `<ip-recommendations>`: their images, from IntelliProve's CDN
+   * (`https://*.intelliprove.com`) or the IntelliProve API itself (a sandbox's), in `img-src`.
+   */
+  recommendations?: boolean;
+  /**
    * Turn Trusted Types on (`require-trusted-types-for 'script'`). Lit's policy name,
    * `lit-html`, is added to the `trusted-types` list of a `base` that has one.
    */
@@ -48,6 +54,7 @@ export const DECIDES: Record<string, readonly string[]> = {
   'script-src': ['script-src-elem', 'script-src', 'default-src'],
   'connect-src': ['connect-src', 'default-src'],
   'frame-src': ['frame-src', 'child-src', 'default-src'],
+  'img-src': ['img-src', 'default-src'],
 };
 
 /** A CSP source for `value`: `'self'` as is, an origin, or a folder URL (ending in `/`). */
@@ -93,6 +100,9 @@ export function cspFor(options: CspOptions = {}, base: CspDirectives = {}): KitC
     // The face scan and the dashboard are IntelliProve's plug-ins.
     ...(providers.includes('intelliprove') && {
       'frame-src': [INTELLIPROVE_PLUGINS, ...parseOrigins(options.allowedOrigins)],
+    }),
+    ...(options.recommendations && {
+      'img-src': [INTELLIPROVE_IMAGES, ...apiOrigins(['intelliprove'], options.apiBase)],
     }),
     ...(trustedTypes && { 'trusted-types': ['lit-html'] }),
     ...(options.requireTrustedTypes && { 'require-trusted-types-for': ["'script'"] }),

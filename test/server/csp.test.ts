@@ -70,6 +70,25 @@ describe('cspFor', () => {
     assert.deepEqual(directives['default-src'], ["'self'", 'https://cdn.example']);
   });
 
+  it("allows the recommendations' images from IntelliProve's CDN and its API, when the page has them", () => {
+    assert.equal(cspFor().directives['img-src'], undefined);
+    const production = cspFor({ recommendations: true }, { 'img-src': ["'self'"] }).directives;
+    assert.deepEqual(production['img-src'], [
+      "'self'",
+      'https://*.intelliprove.com',
+      'https://engine.intelliprove.com',
+    ]);
+    const sandbox = cspFor(
+      { recommendations: true, apiBase: 'http://127.0.0.1:8081' },
+      { 'default-src': ["'self'"] },
+    ).directives;
+    assert.deepEqual(sandbox['img-src'], [
+      "'self'",
+      'https://*.intelliprove.com',
+      'http://127.0.0.1:8081',
+    ]);
+  });
+
   it("adds lit-html to the page's list of Trusted Types policies, and never starts one", () => {
     assert.equal(cspFor().directives['trusted-types'], undefined);
     const own = cspFor({}, { 'trusted-types': ['dompurify'] }).directives;
