@@ -20,7 +20,13 @@ import {
 } from '../helpers/fixture-host.js';
 import { gate, waitFor } from '../helpers/wait.js';
 
-const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
+const TAGS = [
+  'ip-face-scan',
+  'ip-dashboard',
+  'ip-biomarker-card',
+  'ip-metric-gauge',
+  'ip-recommendations',
+];
 
 describe('the script-tag loader', () => {
   const site = fixtureSite();
@@ -110,7 +116,7 @@ describe('the script-tag loader', () => {
     const csp =
       "default-src 'self'; script-src 'self'; style-src 'self'; " +
       `frame-src ${sandbox.plugins.url} https://*.intelliprove.com; ` +
-      `connect-src 'self' ${sandbox.engine.url}; img-src 'self' data:; ` +
+      `connect-src 'self' ${sandbox.engine.url}; img-src 'self' data: ${sandbox.engine.url}; ` +
       "require-trusted-types-for 'script'; trusted-types lit-html";
     const page = await browser.newPage();
     const seen = await watch(page);
@@ -120,7 +126,8 @@ describe('the script-tag loader', () => {
         'data-token-endpoint="/api/ip-token"',
         `<ip-face-scan></ip-face-scan><ip-dashboard></ip-dashboard>
          <ip-biomarker-card biomarker="heart_rate" history="4"></ip-biomarker-card>
-         <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
+         <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>
+         <ip-recommendations limit="2"></ip-recommendations>`,
         { 'content-security-policy': csp },
       ),
     );
