@@ -11,7 +11,7 @@ const settle = async (page: import('playwright-core').Page) => {
   await page.waitForFunction(() =>
     [
       ...document.querySelectorAll(
-        'ip-face-scan, ip-dashboard, ip-biomarker-card, ip-metric-gauge',
+        'ip-face-scan, ip-dashboard, ip-biomarker-card, ip-metric-gauge, ip-recommendations',
       ),
     ].every((el) => el.getAttribute('status') === 'ready' || el.getAttribute('status') === 'empty'),
   );
@@ -23,6 +23,7 @@ try {
     ['/', 'docs/demo.png', 1280],
     ['/theme.html', 'docs/theming.png', 1280],
     ['/nl.html', 'docs/results-nl.png', 1000],
+    ['/recommendations.html', 'docs/recommendations.png', 1100],
   ] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(sandbox.host.url + path);

@@ -40,7 +40,15 @@ describe('demo host pages', () => {
         charts: fetched.filter((file) => file.text.includes('Canvas is already in use')).length,
       };
     };
-    const pages = ['/', '/cards.html', '/cms.html', '/nl.html', '/scan.html', '/theme.html'];
+    const pages = [
+      '/',
+      '/cards.html',
+      '/cms.html',
+      '/nl.html',
+      '/scan.html',
+      '/theme.html',
+      '/recommendations.html',
+    ];
     const loaded = new Map<string, Awaited<ReturnType<typeof load>>>();
     // One after the other: each waits for a quiet network, which pages side by side delay.
     for (const path of [...pages, '/gauges.html']) loaded.set(path, await load(path));
@@ -52,6 +60,9 @@ describe('demo host pages', () => {
       assert.equal(charts, trend ? 1 : 0, `${path}: chart.js only for a card with history`);
       const sahha = names.some((name) => name.includes('sahha'));
       assert.equal(sahha, path === '/', `${path}: the Sahha provider only where it is used`);
+      const recommendations = names.some((name) => name.startsWith('chunks/recommendations-'));
+      const shows = path === '/' || path === '/recommendations.html';
+      assert.equal(recommendations, shows, `${path}: <ip-recommendations> only where it is`);
     }
     const nl = loaded.get('/nl.html')!;
     assert.ok(nl.names.includes(`chunks/${expectLocale('nl')}`), 'the Dutch texts');

@@ -13,12 +13,18 @@ import {
 import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 import { waitFor } from '../helpers/wait.js';
 
-const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
+const TAGS = [
+  'ip-face-scan',
+  'ip-dashboard',
+  'ip-biomarker-card',
+  'ip-metric-gauge',
+  'ip-recommendations',
+];
 
 describe('demo host', () => {
   const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
 
-  it('serves the demo page with all four elements defined, no errors and no CSP violations', async () => {
+  it('serves the demo page with all five elements defined, no errors and no CSP violations', async () => {
     const page = await site.browser.newPage();
     const seen = await watch(page);
     const response = await page.goto(site.sandbox.host.url);
@@ -29,6 +35,7 @@ describe('demo host', () => {
       "script-src 'self';",
       `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url};`,
       `frame-src 'self' https://*.intelliprove.com ${site.sandbox.plugins.url};`,
+      `img-src 'self' data: https://*.intelliprove.com ${site.sandbox.engine.url};`,
       "require-trusted-types-for 'script'",
     ])
       assert.ok(csp.includes(directive), `${directive} is not in ${csp}`);
@@ -36,6 +43,15 @@ describe('demo host', () => {
     await page.waitForFunction(() =>
       document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
     );
+    // The recommendations' pictures, from the sandbox engine, which the policy allows (lazy:
+    // loaded once in view).
+    await page.locator('ip-recommendations').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const images = document
+        .querySelector('ip-recommendations')
+        ?.shadowRoot?.querySelectorAll('img');
+      return images?.length && [...images].every((img) => img.naturalWidth > 0);
+    });
     await closeClean(page, seen);
   });
 
