@@ -35,6 +35,7 @@ host.page(
   withApi(GAUGES.map((m) => `<ip-metric-gauge metric="${m}"></ip-metric-gauge>`).join('')),
 );
 host.page('/bench.html', withApi(''));
+host.page('/recommendations.html', withApi('<ip-recommendations></ip-recommendations>'));
 host.page(
   '/cycles.html',
   withApi(
@@ -60,6 +61,8 @@ const PAGES = [
   { name: 'face scan only', url: `${sandbox.host.url}/scan.html`, targetBytes: 15_000 },
   { name: 'cards only', url: `${sandbox.host.url}/cards.html`, targetBytes: 16_000 },
   { name: 'nine gauges', url: `${sandbox.host.url}/gauges.html`, targetBytes: 18_000 },
+  // One list in English: the element's own cost (the demo page also speaks Dutch).
+  { name: 'recommendations only', url: `${host.url}/recommendations.html`, targetBytes: 17_000 },
   {
     name: 'face scan + card + gauge (/cms.html)',
     url: `${sandbox.host.url}/cms.html`,
@@ -273,7 +276,9 @@ try {
           ? 'api'
           : /chart/.test(url)
             ? 'chart'
-            : /\/chunks\/(face-scan|dashboard|biomarker-card|metric-gauge)-/.test(url)
+            : /\/chunks\/(face-scan|dashboard|biomarker-card|metric-gauge|recommendations)-/.test(
+                  url,
+                )
               ? 'element'
               : 'other';
     const t0 = Date.now();
