@@ -222,6 +222,43 @@ describe('<ip-recommendations>', () => {
     expect(await flaky.apiLog()).to.have.length(2);
   });
 
+  for (const [what, body] of [
+    ['recommendations that are a string', '{"recommendations": "many"}'],
+    ['a list of numbers', '{"recommendations": [1, 2]}'],
+    ['no recommendations at all', '{"tips": []}'],
+  ] as const) {
+    it(`shows an error (invalid-response) for ${what}`, async () => {
+      const failures = record(document, 'ip-error');
+      const el = await recommendations({ lang: 'en' }, await scripted(undefined, [{ body }]));
+      await settled(el);
+      expect(el.status).to.equal('error');
+      expect(textOf(el)).to.contain('could not use');
+      expect(failures.map((e) => e.detail.code)).to.deep.equal(['invalid-response']);
+      const said = /GET \/v2\/recommendations\?language=en with .*cannot show/;
+      expect(errors().calledWithMatch(said)).to.equal(true);
+    });
+  }
+
+  it('leaves out an item without a title to show, and shows the rest', async () => {
+    const where = await answering(item(1, { title: '  ' }), item(2, { title: 7 }), item(3));
+    const el = await recommendations({}, where);
+    await settled(el);
+    expect(titles(el)).to.deep.equal(['Tip 3']);
+  });
+
+  it('shows its error with retry within 20 s when the API never answers; the retry works', async function () {
+    this.timeout(40_000);
+    const where = await scripted(undefined, [{ proxy: true, delayMs: 40_000 }, { proxy: true }]);
+    const started = performance.now();
+    const el = await recommendations({ lang: 'en' }, where);
+    await settled(el, 25_000);
+    expect(performance.now() - started).to.be.below(20_000);
+    expect(el.status).to.equal('error');
+    expect(textOf(el)).to.contain('could not be loaded');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await until(() => el.status === 'ready', 'ready after retry');
+  });
+
   it('never puts a hostile action_url or image_url into the DOM', async () => {
     const where = await answering(
       item(1, { action_url: 'javascript:alert(1)', image_url: 'http://evil.test/1.png' }),
