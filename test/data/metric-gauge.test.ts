@@ -19,6 +19,8 @@ import { until } from '../helpers/scenario.js';
 
 const gauge = (attributes: Record<string, string>, where?: Setup) =>
   render<IpMetricGauge>('ip-metric-gauge', attributes, where);
+/** The words of one part of the gauge, as a user reads them. */
+const said = (part: Element) => part.textContent!.replace(/\s+/g, ' ').trim();
 const meterOf = (el: IpMetricGauge) => el.shadowRoot!.querySelector('[role="meter"]')!;
 
 /** The drawn half ring: its track and the arc over it. */
@@ -102,6 +104,63 @@ describe('<ip-metric-gauge>', () => {
       await expect(el).to.be.accessible();
     }
     expect(failures).to.have.length(0);
+  });
+
+  it('under "No data yet" says what unlocks an empty sleep-quality gauge, in each of the five languages', async () => {
+    const where = await setup('jan@example.be'); // no sleep answers: sleep quality is null
+    for (const [lang, title, unlock] of [
+      [
+        'en',
+        'No data yet',
+        'This appears after at least two face scans before 10 am within one week, usually after your first week.',
+      ],
+      [
+        'nl',
+        'Nog geen gegevens',
+        'Dit verschijnt na minstens twee gezichtsscans vóór 10 uur ’s ochtends binnen één week, meestal na je eerste week.',
+      ],
+      [
+        'fr',
+        'Pas encore de données',
+        'S’affichera après au moins deux scans du visage avant 10 h au cours d’une même semaine, en général après votre première semaine.',
+      ],
+      [
+        'da',
+        'Ingen data endnu',
+        'Dette vises efter mindst to ansigtsscanninger før kl. 10 inden for én uge, som regel efter din første uge.',
+      ],
+      [
+        'sv',
+        'Inga data än',
+        'Det här visas efter minst två ansiktsskanningar före kl. 10 inom en vecka, oftast efter din första vecka.',
+      ],
+    ] as const) {
+      const el = await gauge({ metric: 'sleep_quality', lang }, where);
+      await settled(el);
+      expect(el.status, lang).to.equal('empty');
+      const [shownTitle, hint] = [...el.shadowRoot!.querySelectorAll('[part="empty"] p')];
+      expect(said(shownTitle!), lang).to.equal(title);
+      expect(said(hint!), lang).to.equal(unlock);
+      expect(hint!.checkVisibility(), `${lang}: the condition is on screen`).to.equal(true);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('says what unlocks each metric for a user without any scan yet (204)', async () => {
+    const where = await setup('new@example.com');
+    const expected: Record<string, RegExp> = {
+      sleep_quality: /two face scans before 10 am within one week/,
+      mental_stress: /the day after your first face scan\.$/,
+      general_fitness: /two or three face scans, once you have answered the fitness questions/,
+      mental_health_risk: /two face scans a week for three weeks in a row/,
+      wellbeing_mental: /once the metrics behind it have their first results/,
+    };
+    for (const [metric, unlock] of Object.entries(expected)) {
+      const el = await gauge({ metric, lang: 'en' }, where);
+      await settled(el);
+      expect(el.status, metric).to.equal('empty');
+      expect(said(el.shadowRoot!.querySelector('[part="empty"] .hint')!), metric).to.match(unlock);
+    }
   });
 
   it('draws the arc in SVG, its share of the ring the score, coloured by CSS from --ip-* properties', async () => {

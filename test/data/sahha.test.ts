@@ -171,7 +171,7 @@ describe('provider="sahha"', () => {
     expect(textOf(card)).to.contain('No data yet').and.contain('once your device has shared data');
     expect(textOf(card)).to.not.contain('face scan');
     expect(gauge.status).to.equal('empty');
-    expect(textOf(gauge)).to.contain('No data yet');
+    expect(textOf(gauge)).to.contain('No data yet').and.contain('once your device has shared data');
     expect(failures).to.have.length(0);
   });
 

@@ -23,7 +23,7 @@ const SOURCES = sourceTable<ScoreSource>({
 /**
  * @tagname ip-metric-gauge
  * @summary Shows one health metric or wellbeing score (0–100, 50 = the user's average) as a
- * gauge, with its confidence and where it stands.
+ * gauge, with its confidence and where it stands; an empty one says what unlocks it.
  *
  * @csspart base - The gauge's box.
  * @csspart label - The metric's name.

@@ -53,6 +53,19 @@ export const da: Catalog = {
   'zone.above': 'Over dit gennemsnit',
   'gauge.confidence': 'Pålidelighed {value}',
   'gauge.valuetext': '{score} ud af 100, {zone}',
+  'unlock.energy_balance':
+    'Dette vises efter dine første ansigtsscanninger; resultaterne opdateres hver nat.',
+  'unlock.general_fitness':
+    'Dette vises efter to eller tre ansigtsscanninger, når du har besvaret spørgsmålene om din form.',
+  'unlock.hypertension':
+    'Dette vises efter dine første ansigtsscanninger og spørgsmålene om dig selv; resultaterne opdateres hver nat.',
+  'unlock.mental_health_risk':
+    'Dette vises efter mindst to ansigtsscanninger om ugen i tre uger i træk.',
+  'unlock.mental_stress': 'Dette vises dagen efter din første ansigtsscanning.',
+  'unlock.sleep_quality':
+    'Dette vises efter mindst to ansigtsscanninger før kl. 10 inden for én uge, som regel efter din første uge.',
+  'unlock.wellbeing':
+    'Dette vises, når de målinger, det bygger på, har deres første resultater, efter dine første ansigtsscanninger.',
   'card.measured': 'Målt {time}',
   'card.trend': 'Udvikling over dine seneste {count} scanninger',
   'hint.heart_rate_variability.below': 'Under gennemsnittet (under 35 ms)',

@@ -1,4 +1,35 @@
-/** English: `<ip-metric-gauge>`. A module of its own, so that a page carries only the English it shows. */
+/**
+ * English: `<ip-metric-gauge>`. A module of its own, so that a page carries only the English it shows.
+ *
+ * What a gauge says about each IntelliProve metric follows IntelliProve's own metric widget
+ * (docs.intelliprove.com/product-docs/metric-widget and /product-docs/metrics: title,
+ * supporting text, score with confidence, zone, info section). Where the texts come from:
+ * - the scale (`gauge.scale`): /technical-docs/rest-api ("Metrics", "User health profiles") —
+ *   a score around 50 is average for the user's age and sex, below is suboptimal, above is
+ *   optimal; /product-docs/metrics — "relative to a healthy person of similar profile";
+ * - mental stress: /insights/mental-stress — first result the day after the first face scan;
+ *   HRV metrics and facial micro-expressions, an exponentially weighted average that favours
+ *   recent scans; stress load and the capacity to cope with it;
+ * - sleep quality: /insights/sleep-quality — at least two face scans before 10 am within one
+ *   week, in general after the first week; HR, HRV, stress level, the user's sleep answers and
+ *   facial keypoints (eyelids, redder or puffy eyes, dark circles, paler skin…);
+ * - general fitness: /insights/general-fitness-level — in general after two or three face
+ *   scans, with answers to the fitness questions; HR, respiratory rate, HRV; endurance,
+ *   strength and flexibility;
+ * - mental health risk: /insights/mental-health-risk — at least two face scans a week for three
+ *   consecutive weeks; HRV, facial micro-expressions, compared over time with the user's
+ *   baseline;
+ * - hypertension risk: /insights/hypertension-risk — blood pressure consistently above the
+ *   normal range within the next year; the face scan's rPPG signal and user-reported data. The
+ *   docs do not say when it first appears: "after your first face scans", with the questions;
+ * - energy balance: /insights/energy-balance — the sympathetic ("gas pedal") and
+ *   parasympathetic ("battery charger") balance, from beat-to-beat intervals of the face's PPG
+ *   signal against population norms. The docs do not say when it first appears: "after your
+ *   first face scans";
+ * - both: metrics are recomputed every night (/product-docs/user-health-profile);
+ * - wellbeing scores: /product-docs/user-health-profile — each profile's score comes from its
+ *   core metrics and related biomarkers; the docs give no condition, so: once those have results.
+ */
 export const enGauges = {
   'state.no-data': 'No data yet',
   'state.no-data-hint': 'This appears after your first face scans.',
@@ -16,4 +47,17 @@ export const enGauges = {
   'zone.above': 'Above your average',
   'gauge.confidence': 'Confidence {value}',
   'gauge.valuetext': '{score} out of 100, {zone}',
+  'unlock.energy_balance':
+    'This appears after your first face scans; results are updated every night.',
+  'unlock.general_fitness':
+    'This appears after two or three face scans, once you have answered the fitness questions.',
+  'unlock.hypertension':
+    'This appears after your first face scans and the questions about you; results are updated every night.',
+  'unlock.mental_health_risk':
+    'This appears after at least two face scans a week for three weeks in a row.',
+  'unlock.mental_stress': 'This appears the day after your first face scan.',
+  'unlock.sleep_quality':
+    'This appears after at least two face scans before 10 am within one week, usually after your first week.',
+  'unlock.wellbeing':
+    'This appears once the metrics behind it have their first results, after your first face scans.',
 };

@@ -53,6 +53,19 @@ export const fr: Catalog = {
   'zone.above': 'Au-dessus de votre moyenne',
   'gauge.confidence': 'Fiabilité {value}',
   'gauge.valuetext': '{score} sur 100, {zone}',
+  'unlock.energy_balance':
+    'S’affichera après vos premiers scans du visage ; les résultats sont mis à jour chaque nuit.',
+  'unlock.general_fitness':
+    'S’affichera après deux ou trois scans du visage, une fois que vous aurez répondu aux questions sur votre forme physique.',
+  'unlock.hypertension':
+    'S’affichera après vos premiers scans du visage et les questions vous concernant ; les résultats sont mis à jour chaque nuit.',
+  'unlock.mental_health_risk':
+    'S’affichera après au moins deux scans du visage par semaine pendant trois semaines consécutives.',
+  'unlock.mental_stress': 'S’affichera le lendemain de votre premier scan du visage.',
+  'unlock.sleep_quality':
+    'S’affichera après au moins deux scans du visage avant 10 h au cours d’une même semaine, en général après votre première semaine.',
+  'unlock.wellbeing':
+    'S’affichera dès que les indicateurs sur lesquels il repose auront un premier résultat, après vos premiers scans du visage.',
   'card.measured': 'Mesuré {time}',
   'card.trend': 'Tendance de vos {count} derniers scans',
   'hint.heart_rate_variability.below': 'Sous la moyenne (moins de 35 ms)',

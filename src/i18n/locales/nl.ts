@@ -54,6 +54,19 @@ export const nl: Catalog = {
   'zone.above': 'Boven je gemiddelde',
   'gauge.confidence': 'Betrouwbaarheid {value}',
   'gauge.valuetext': '{score} van de 100, {zone}',
+  'unlock.energy_balance':
+    'Dit verschijnt na je eerste gezichtsscans; de resultaten worden elke nacht bijgewerkt.',
+  'unlock.general_fitness':
+    'Dit verschijnt na twee à drie gezichtsscans, zodra je de vragen over je fitheid hebt beantwoord.',
+  'unlock.hypertension':
+    'Dit verschijnt na je eerste gezichtsscans en de vragen over jezelf; de resultaten worden elke nacht bijgewerkt.',
+  'unlock.mental_health_risk':
+    'Dit verschijnt na minstens twee gezichtsscans per week, drie weken na elkaar.',
+  'unlock.mental_stress': 'Dit verschijnt de dag na je eerste gezichtsscan.',
+  'unlock.sleep_quality':
+    'Dit verschijnt na minstens twee gezichtsscans vóór 10 uur ’s ochtends binnen één week, meestal na je eerste week.',
+  'unlock.wellbeing':
+    'Dit verschijnt zodra de scores waarop het steunt hun eerste resultaat hebben, na je eerste gezichtsscans.',
   'card.measured': 'Gemeten {time}',
   'card.trend': 'Trend van je laatste {count} scans',
   'hint.heart_rate_variability.below': 'Onder het gemiddelde (minder dan 35 ms)',

@@ -54,6 +54,19 @@ export const sv: Catalog = {
   'zone.above': 'Över ditt genomsnitt',
   'gauge.confidence': 'Tillförlitlighet {value}',
   'gauge.valuetext': '{score} av 100, {zone}',
+  'unlock.energy_balance':
+    'Det här visas efter dina första ansiktsskanningar; resultaten uppdateras varje natt.',
+  'unlock.general_fitness':
+    'Det här visas efter två eller tre ansiktsskanningar, när du har svarat på frågorna om din kondition.',
+  'unlock.hypertension':
+    'Det här visas efter dina första ansiktsskanningar och frågorna om dig själv; resultaten uppdateras varje natt.',
+  'unlock.mental_health_risk':
+    'Det här visas efter minst två ansiktsskanningar i veckan tre veckor i rad.',
+  'unlock.mental_stress': 'Det här visas dagen efter din första ansiktsskanning.',
+  'unlock.sleep_quality':
+    'Det här visas efter minst två ansiktsskanningar före kl. 10 inom en vecka, oftast efter din första vecka.',
+  'unlock.wellbeing':
+    'Det här visas när måtten det bygger på har fått sina första resultat, efter dina första ansiktsskanningar.',
   'card.measured': 'Uppmätt {time}',
   'card.trend': 'Trend för dina senaste {count} skanningar',
   'hint.heart_rate_variability.below': 'Under genomsnittet (under 35 ms)',
