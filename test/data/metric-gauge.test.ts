@@ -26,8 +26,35 @@ const meterOf = (el: IpMetricGauge) => el.shadowRoot!.querySelector('[role="mete
 /** The drawn half ring: its track and the arc over it. */
 function ringOf(el: IpMetricGauge) {
   const svg = el.shadowRoot!.querySelector('[part="chart"] svg')!;
-  return { svg, track: svg.querySelector('.track')!, arc: svg.querySelector('.arc')! };
+  return {
+    svg,
+    track: svg.querySelector('.track')!,
+    arc: svg.querySelector('.arc')!,
+    band: svg.querySelector<SVGPathElement>('.band'),
+  };
 }
+
+/**
+ * Where the confidence band lies on the ring, read from its geometry: the scores (0 on the
+ * left, 100 on the right) at its two ends, from their angles about the ring's centre.
+ */
+function bandOf(el: IpMetricGauge) {
+  const band = ringOf(el).band!;
+  const scoreAt = (length: number) => {
+    const { x, y } = band.getPointAtLength(length);
+    return 100 - (Math.atan2(100 - y, x - 100) * 100) / Math.PI;
+  };
+  const [from, to] = [scoreAt(0), scoreAt(band.getTotalLength())];
+  return { from, to, degrees: ((to - from) * 180) / 100 };
+}
+
+/** The gauge for one metric answer of the API (`{ score, confidence }`, or null). */
+const answering = async (metric: string, value: unknown, attributes = {}) => {
+  const where = await scripted([{ proxy: true }], [{ json: { metrics: { [metric]: value } } }]);
+  const el = await gauge({ metric, lang: 'en', ...attributes }, where);
+  await settled(el);
+  return el;
+};
 const strokeOf = (path: Element) => getComputedStyle(path).stroke;
 
 describe('<ip-metric-gauge>', () => {
@@ -53,7 +80,7 @@ describe('<ip-metric-gauge>', () => {
       expect(meter.getAttribute('aria-valuemin')).to.equal('0');
       expect(meter.getAttribute('aria-valuemax')).to.equal('100');
       expect(meter.getAttribute('aria-valuetext')).to.equal(
-        `${score} out of 100, ${zone} your average`,
+        `${score} out of 100, ${zone} your average, confidence ${Math.round(expected.confidence)}%`,
       );
       await expect(el).to.be.accessible();
     }
@@ -69,6 +96,9 @@ describe('<ip-metric-gauge>', () => {
         String(Math.round(wellbeing[key!] * 10) / 10),
       );
       expect(el.shadowRoot!.querySelector('[part="confidence"]')).to.equal(null);
+      // No confidence: no band, and the meter says nothing about it.
+      expect(ringOf(el).band).to.equal(null);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.not.match(/confidence/i);
     }
   });
 
@@ -163,6 +193,59 @@ describe('<ip-metric-gauge>', () => {
     }
   });
 
+  it('draws the confidence as a band around the score: wide when unsure, narrowing to the score', async () => {
+    const widths: number[] = [];
+    for (const confidence of [10, 40, 70, 100]) {
+      const el = await answering('mental_stress', { score: 50, confidence });
+      const band = bandOf(el);
+      expect(band.from, `${confidence}: from below the score`).to.be.below(50);
+      expect(band.to, `${confidence}: to above it`).to.be.above(50);
+      expect((band.from + band.to) / 2, 'centred on the score').to.be.closeTo(50, 0.1);
+      expect(getComputedStyle(ringOf(el).band!).stroke).to.not.equal('none');
+      widths.push(band.degrees);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.equal(
+        `50 out of 100, Around your average, confidence ${confidence}%`,
+      );
+      await expect(el).to.be.accessible();
+    }
+    for (let n = 1; n < widths.length; n++) {
+      expect(widths[n], `narrower at higher confidence: ${widths.join(', ')}°`).to.be.below(
+        widths[n - 1]!,
+      );
+    }
+    expect(widths[0], 'confidence 10: a wide band').to.be.above(45);
+    expect(widths[3], 'confidence 100: a dot at the score').to.be.below(3);
+  });
+
+  it('keeps the band on the ring near its ends, and reads the confidence out in the language', async () => {
+    for (const score of [1, 99]) {
+      const band = bandOf(await answering('mental_stress', { score, confidence: 5 }));
+      expect(band.from, `${score}`).to.be.at.least(0);
+      expect(band.to, `${score}`).to.be.at.most(100);
+    }
+    const dutch = await answering('mental_stress', { score: 62.5, confidence: 40 }, { lang: 'nl' });
+    expect(meterOf(dutch).getAttribute('aria-valuetext')).to.equal(
+      '62,5 van de 100, Boven je gemiddelde, betrouwbaarheid 40%',
+    );
+  });
+
+  it('draws no band and reads out no confidence when the API gives none it can use', async () => {
+    for (const value of [
+      { score: 60 },
+      { score: 60, confidence: 'high' },
+      { score: 60, confidence: 140 },
+    ]) {
+      const el = await answering('mental_stress', value);
+      expect(el.status).to.equal('ready');
+      expect(ringOf(el).band, JSON.stringify(value)).to.equal(null);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.equal(
+        '60 out of 100, Above your average',
+      );
+      expect(textOf(el)).to.not.contain('Confidence');
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('draws the arc in SVG, its share of the ring the score, coloured by CSS from --ip-* properties', async () => {
     const el = await gauge({ metric: 'mental_stress' }, await setup());
     await settled(el);
@@ -208,6 +291,8 @@ describe('<ip-metric-gauge>', () => {
     await until(() => ringOf(el).arc.getAttribute('stroke-dashoffset') === '20', 'new score');
     expect(ringOf(el).arc).to.equal(arc);
     expect(meterOf(el).classList.contains('zone-above')).to.equal(true);
+    const band = bandOf(el);
+    expect((band.from + band.to) / 2, 'the band follows the score').to.be.closeTo(80, 0.1);
   });
 
   it('names the valid metrics when the attribute is wrong', async () => {

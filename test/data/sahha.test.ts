@@ -146,6 +146,11 @@ describe('provider="sahha"', () => {
     expect(detailed.shadowRoot!.querySelectorAll('[part="factors"] li').length).to.be.greaterThan(
       0,
     );
+    // Sahha gives no confidence: no band, and the meter says nothing about it.
+    expect(detailed.shadowRoot!.querySelector('svg .band')).to.equal(null);
+    expect(
+      detailed.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext'),
+    ).to.not.match(/confidence/i);
     await expect(detailed).to.be.accessible();
   });
 

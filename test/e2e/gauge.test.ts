@@ -40,10 +40,13 @@ describe('SVG gauge', () => {
         forced: matchMedia('(forced-colors: active)').matches,
         track: getComputedStyle(svg.querySelector('.track')!).stroke,
         arc: getComputedStyle(svg.querySelector('.arc')!).stroke,
+        band: getComputedStyle(svg.querySelector('.band')!).stroke,
       };
     });
     assert.equal(strokes.forced, true);
     assert.notEqual(strokes.arc, strokes.track, `arc and track both ${strokes.arc}`);
+    assert.notEqual(strokes.band, strokes.arc, `band and arc both ${strokes.band}`);
+    assert.notEqual(strokes.band, strokes.track, `band and track both ${strokes.band}`);
     await page.close();
   });
 

@@ -31,7 +31,7 @@ const SOURCES = sourceTable<ScoreSource>({
  * @csspart chart - The drawn half ring (SVG).
  * @csspart value - The score.
  * @csspart zone - Below / around / above average, in words.
- * @csspart confidence - The confidence.
+ * @csspart confidence - The confidence in words (the ring draws it as a band around the score).
  * @csspart factors - What the score is based on (with `details`).
  * @csspart empty - The "no data yet" message.
  * @csspart error - The error message.
@@ -40,6 +40,7 @@ const SOURCES = sourceTable<ScoreSource>({
  * @cssprop --ip-gauge-color-below - Arc colour below the average.
  * @cssprop --ip-gauge-color-around - Arc colour around the average.
  * @cssprop --ip-gauge-color-above - Arc colour above the average.
+ * @cssprop --ip-gauge-color-band - The confidence band around the score.
  * @cssprop --ip-color-track - The arc's empty track.
  * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
  * @cssprop --ip-gauge-value-size - Font size of the score.
@@ -100,15 +101,12 @@ export class IpMetricGauge extends IpElement {
     const zone = zoneOfReading(reading, score);
     // The provider's own level in words (Sahha), else where the score stands against 50.
     const zoneText = i18n.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
+    const sure = typeof reading.confidence === 'number' ? reading.confidence : undefined;
     const confidence =
-      typeof reading.confidence === 'number'
-        ? i18n.t('gauge.confidence', {
-            value: formatNumber(lang, reading.confidence / 100, {
-              style: 'percent',
-              maximumFractionDigits: 0,
-            }),
-          })
-        : '';
+      sure === undefined
+        ? ''
+        : formatNumber(lang, sure / 100, { style: 'percent', maximumFractionDigits: 0 });
+    const values = { score: shown, zone: zoneText, confidence };
     return html`<span part="label" class="label" id="label">${label}</span>
       <div
         part="meter"
@@ -118,15 +116,21 @@ export class IpMetricGauge extends IpElement {
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${Math.round(score * 10) / 10}
-        aria-valuetext=${i18n.t('gauge.valuetext', { score: shown, zone: zoneText })}
+        aria-valuetext=${i18n.t(confidence ? 'gauge.valuetext-confidence' : 'gauge.valuetext', values)}
       >
         <div part="chart">
-          ${arc(score)}
+          ${arc(score, sure)}
           <span part="value" class="value" aria-hidden="true">${shown}</span>
         </div>
       </div>
       <p part="zone" class="zone zone-${zone}"><span class="zone-text">${zoneText}</span></p>
-      ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}
+      ${
+        confidence
+          ? html`<p part="confidence" class="confidence hint">
+              ${i18n.t('gauge.confidence', { value: confidence })}
+            </p>`
+          : nothing
+      }
       ${this.details ? factorsView(lang, i18n.t('gauge.factors'), reading.factors) : nothing}`;
   }
 }

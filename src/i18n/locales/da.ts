@@ -53,6 +53,7 @@ export const da: Catalog = {
   'zone.above': 'Over dit gennemsnit',
   'gauge.confidence': 'Pålidelighed {value}',
   'gauge.valuetext': '{score} ud af 100, {zone}',
+  'gauge.valuetext-confidence': '{score} ud af 100, {zone}, pålidelighed {confidence}',
   'unlock.energy_balance':
     'Dette vises efter dine første ansigtsscanninger; resultaterne opdateres hver nat.',
   'unlock.general_fitness':

@@ -47,6 +47,7 @@ export const enGauges = {
   'zone.above': 'Above your average',
   'gauge.confidence': 'Confidence {value}',
   'gauge.valuetext': '{score} out of 100, {zone}',
+  'gauge.valuetext-confidence': '{score} out of 100, {zone}, confidence {confidence}',
   'unlock.energy_balance':
     'This appears after your first face scans; results are updated every night.',
   'unlock.general_fitness':

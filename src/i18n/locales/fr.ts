@@ -53,6 +53,7 @@ export const fr: Catalog = {
   'zone.above': 'Au-dessus de votre moyenne',
   'gauge.confidence': 'Fiabilité {value}',
   'gauge.valuetext': '{score} sur 100, {zone}',
+  'gauge.valuetext-confidence': '{score} sur 100, {zone}, fiabilité {confidence}',
   'unlock.energy_balance':
     'S’affichera après vos premiers scans du visage ; les résultats sont mis à jour chaque nuit.',
   'unlock.general_fitness':

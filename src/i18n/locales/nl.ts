@@ -54,6 +54,7 @@ export const nl: Catalog = {
   'zone.above': 'Boven je gemiddelde',
   'gauge.confidence': 'Betrouwbaarheid {value}',
   'gauge.valuetext': '{score} van de 100, {zone}',
+  'gauge.valuetext-confidence': '{score} van de 100, {zone}, betrouwbaarheid {confidence}',
   'unlock.energy_balance':
     'Dit verschijnt na je eerste gezichtsscans; de resultaten worden elke nacht bijgewerkt.',
   'unlock.general_fitness':

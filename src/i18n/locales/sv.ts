@@ -54,6 +54,7 @@ export const sv: Catalog = {
   'zone.above': 'Över ditt genomsnitt',
   'gauge.confidence': 'Tillförlitlighet {value}',
   'gauge.valuetext': '{score} av 100, {zone}',
+  'gauge.valuetext-confidence': '{score} av 100, {zone}, tillförlitlighet {confidence}',
   'unlock.energy_balance':
     'Det här visas efter dina första ansiktsskanningar; resultaten uppdateras varje natt.',
   'unlock.general_fitness':
