@@ -4,11 +4,12 @@ import type { IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { BIOMARKERS } from '../../src/data/providers/intelliprove/scans.js';
 import { intelliproveScores } from '../../src/data/providers/intelliprove/scores.js';
-import { METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
+import { GAUGE_METRICS, METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
 import {
   consoleErrors,
   engineGet,
   render,
+  renderAll,
   scripted,
   settled,
   setup,
@@ -243,6 +244,64 @@ describe('<ip-metric-gauge>', () => {
       );
       expect(textOf(el)).to.not.contain('Confidence');
       await expect(el).to.be.accessible();
+    }
+  });
+
+  it('with details, says what the score means and what it is based on', async () => {
+    const where = await setup();
+    const el = await gauge({ metric: 'sleep_quality', lang: 'en', details: '' }, where);
+    await settled(el);
+    const meaning = el.shadowRoot!.querySelector('[part="meaning"]')!;
+    const basis = el.shadowRoot!.querySelector('[part="basis"]')!;
+    expect(said(meaning)).to.equal(
+      'How restful your sleep is, and so how ready you are for the day. The score compares you with a healthy person of your age and sex: 50 is average, and higher is better.',
+    );
+    expect(said(basis)).to.equal(
+      'Based on your heart rate, heart rate variability and stress level, what you told us about your sleep, and signs of tiredness in your face, such as dark circles or puffy eyes.',
+    );
+    expect(meaning.checkVisibility() && basis.checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
+    const risk = await gauge({ metric: 'hypertension', lang: 'en', details: '' }, where);
+    await settled(risk);
+    expect(said(risk.shadowRoot!.querySelector('[part="meaning"]')!)).to.contain(
+      'a higher score means a lower risk',
+    );
+    expect(said(risk.shadowRoot!.querySelector('[part="basis"]')!)).to.equal(
+      'Based on the blood-flow signal measured in your face during the scans, and what you told us about yourself.',
+    );
+    const plain = await gauge({ metric: 'sleep_quality', lang: 'en' }, where);
+    await settled(plain);
+    expect(plain.shadowRoot!.querySelector('[part="about"]'), 'only with details').to.equal(null);
+  });
+
+  it('explains every metric with details, in each of the five languages', async () => {
+    const where = await setup();
+    for (const lang of ['en', 'nl', 'fr', 'da', 'sv'] as const) {
+      const gauges = await renderAll<IpMetricGauge>(
+        'ip-metric-gauge',
+        GAUGE_METRICS.map((metric) => ({ metric, lang, details: '' })),
+        where,
+      );
+      await Promise.all(gauges.map((el) => settled(el)));
+      const texts = gauges.map((el) => {
+        const [meaning, basis] = ['meaning', 'basis'].map((part) =>
+          said(el.shadowRoot!.querySelector(`[part="${part}"]`)!),
+        );
+        return { metric: el.metric!, meaning: meaning!, basis: basis! };
+      });
+      for (const { metric, meaning, basis } of texts) {
+        expect(meaning, `${lang} ${metric}`).to.contain('50');
+        expect(basis.length, `${lang} ${metric}`).to.be.greaterThan(40);
+        if (lang !== 'en') {
+          expect(meaning, `${lang} ${metric} is not English`).to.not.contain('The score');
+          expect(basis, `${lang} ${metric} is not English`).to.not.contain('Based on');
+        }
+      }
+      expect(new Set(texts.map((t) => t.basis)).size, `${lang}: one basis per metric`).to.equal(
+        GAUGE_METRICS.length,
+      );
+      await expect(gauges[0]).to.be.accessible();
+      gauges[0]!.parentElement!.remove();
     }
   });
 

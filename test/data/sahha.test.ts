@@ -146,7 +146,8 @@ describe('provider="sahha"', () => {
     expect(detailed.shadowRoot!.querySelectorAll('[part="factors"] li').length).to.be.greaterThan(
       0,
     );
-    // Sahha gives no confidence: no band, and the meter says nothing about it.
+    // Unchanged by IntelliProve's explanations: no meaning or basis, no confidence band.
+    expect(detailed.shadowRoot!.querySelector('[part="about"]')).to.equal(null);
     expect(detailed.shadowRoot!.querySelector('svg .band')).to.equal(null);
     expect(
       detailed.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext'),

@@ -50,6 +50,32 @@ describe('SVG gauge', () => {
     await page.close();
   });
 
+  it('the confidence band and the details, under the strict CSP with Trusted Types: drawn, no violation', async () => {
+    const page = await site.browser.newPage();
+    const seen = await watch(page);
+    await page.goto(
+      gaugePage('', '<ip-metric-gauge metric="sleep_quality" lang="en" details></ip-metric-gauge>'),
+    );
+    await ready(page);
+    const shown = await page.$eval('ip-metric-gauge', (el) => {
+      const root = el.shadowRoot!;
+      const band = root.querySelector<SVGPathElement>('svg .band');
+      return {
+        status: el.getAttribute('status'),
+        band: band ? band.getTotalLength() : 0,
+        stroke: band ? getComputedStyle(band).stroke : '',
+        basis: root.querySelector('[part="basis"]')?.textContent?.trim() ?? '',
+      };
+    });
+    assert.equal(shown.status, 'ready');
+    assert.ok(shown.band > 0, 'a band on the ring');
+    assert.notEqual(shown.stroke, 'none');
+    assert.match(shown.basis, /^Based on your heart rate/);
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
   it('dark color-scheme: the arc, track and text take their dark values (no violation)', async () => {
     const page = await site.browser.newPage();
     const seen = await watch(page);

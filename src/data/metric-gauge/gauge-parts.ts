@@ -100,6 +100,17 @@ export function zoneOfReading(reading: ScoreReading, score: number): Zone {
   return level ? LEVEL_ZONES[level] : zoneOf(score);
 }
 
+/**
+ * The info section, with `details`, where the provider documents its score (IntelliProve): what
+ * the score means against the scale, and what it is based on.
+ */
+export function aboutView(meaning: string, scale: string, basis: string) {
+  return html`<div part="about" class="about">
+    <p part="meaning" class="hint">${meaning} ${scale}</p>
+    <p part="basis" class="hint">${basis}</p>
+  </div>`;
+}
+
 /** What the score is based on (Sahha's factors), with their values. */
 export function factorsView(lang: Language, title: string, factors: ScoreReading['factors']) {
   if (!factors?.length) return nothing;

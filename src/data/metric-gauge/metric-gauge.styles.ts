@@ -106,6 +106,14 @@ export const gaugeStyles = css`
   .time {
     text-align: center;
   }
+  .about {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    margin-top: 4px;
+    padding-top: 8px;
+    border-top: 1px solid var(--_border);
+  }
   .factors ul {
     list-style: none;
     margin: 4px 0 0;

@@ -9,7 +9,7 @@ import { sourceTable } from '../providers/index.js';
 import { intelliproveScores } from '../providers/intelliprove/scores.js';
 import type { ScoreReading, ScoreSource } from '../providers/types.js';
 import { Reading } from '../reading.js';
-import { arc, factorsView, levelOf, zoneOfReading } from './gauge-parts.js';
+import { aboutView, arc, factorsView, levelOf, zoneOfReading } from './gauge-parts.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export { zoneOf, type Zone } from './gauge-parts.js';
@@ -32,7 +32,10 @@ const SOURCES = sourceTable<ScoreSource>({
  * @csspart value - The score.
  * @csspart zone - Below / around / above average, in words.
  * @csspart confidence - The confidence in words (the ring draws it as a band around the score).
- * @csspart factors - What the score is based on (with `details`).
+ * @csspart about - With `details`: what the score means and what it is based on (IntelliProve).
+ * @csspart meaning - What the score means, against the scale (50 = average).
+ * @csspart basis - Which biomarkers and inputs the score is based on.
+ * @csspart factors - What the score is based on (with `details`, Sahha's factors).
  * @csspart empty - The "no data yet" message.
  * @csspart error - The error message.
  * @csspart retry-button - The error's retry button.
@@ -64,7 +67,7 @@ export class IpMetricGauge extends IpElement {
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
   declare metric?: string;
 
-  /** Also list what the score is based on, where the provider says (Sahha's factors). */
+  /** Also say what the score means and what it is based on (IntelliProve's metrics), or list its factors (Sahha). */
   details = false;
 
   /** The score: read, held while shown, read again after a scan or for a new session. */
@@ -131,7 +134,15 @@ export class IpMetricGauge extends IpElement {
             </p>`
           : nothing
       }
-      ${this.details ? factorsView(lang, i18n.t('gauge.factors'), reading.factors) : nothing}`;
+      ${this.details ? this.#details(reading) : nothing}`;
+  }
+
+  /** With `details`: what the score means and is based on (IntelliProve), or Sahha's factors. */
+  #details(reading: ScoreReading) {
+    const { i18n, choice } = this.#reading;
+    const { meaning, basis } = choice.entry(choice.loaded());
+    if (meaning && basis) return aboutView(i18n.t(meaning), i18n.t('gauge.scale'), i18n.t(basis));
+    return factorsView(this.language, i18n.t('gauge.factors'), reading.factors);
   }
 }
 

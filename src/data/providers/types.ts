@@ -82,8 +82,16 @@ export interface BiomarkerSource extends Source<
   format?(value: number, quantity: Quantity, options: FormatQuantityOptions): FormattedQuantity;
 }
 
+/** A score, and how a gauge explains it where the provider documents it (IntelliProve's metrics). */
+export interface ScoreInfo extends EntryInfo {
+  /** What the score means (with `details`). */
+  meaning?: MessageKey;
+  /** What the score is based on: which biomarkers and inputs (with `details`). */
+  basis?: MessageKey;
+}
+
 /** A provider's scores, for `<ip-metric-gauge>`. */
-export type ScoreSource = Source<EntryInfo, ScoreReading>;
+export type ScoreSource = Source<ScoreInfo, ScoreReading>;
 
 /** Any source, as the data elements handle it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -48,6 +48,8 @@ export const enGauges = {
   'gauge.confidence': 'Confidence {value}',
   'gauge.valuetext': '{score} out of 100, {zone}',
   'gauge.valuetext-confidence': '{score} out of 100, {zone}, confidence {confidence}',
+  'gauge.scale':
+    'The score compares you with a healthy person of your age and sex: 50 is average, and higher is better.',
   'unlock.energy_balance':
     'This appears after your first face scans; results are updated every night.',
   'unlock.general_fitness':
@@ -61,4 +63,37 @@ export const enGauges = {
     'This appears after at least two face scans before 10 am within one week, usually after your first week.',
   'unlock.wellbeing':
     'This appears once the metrics behind it have their first results, after your first face scans.',
+  'meaning.energy_balance':
+    'The balance between the part of your nervous system that spends energy and the part that helps you rest and recharge.',
+  'meaning.general_fitness':
+    'Your overall physical condition: endurance, strength and flexibility.',
+  'meaning.hypertension':
+    'Your risk of blood pressure that stays above the normal range in the coming year: a higher score means a lower risk.',
+  'meaning.mental_health_risk':
+    'Your risk of developing a mental health condition over time: a higher score means a lower risk.',
+  'meaning.mental_stress':
+    'Your mental stress load and how well you cope with it: a higher score means less stress.',
+  'meaning.sleep_quality': 'How restful your sleep is, and so how ready you are for the day.',
+  'meaning.wellbeing_mental': 'Your mental health profile in one score.',
+  'meaning.wellbeing_physical':
+    'Your physical health profile in one score: how well your body and its systems work.',
+  'meaning.wellbeing_energy_sleep': 'Your energy and sleep profile in one score.',
+  'basis.energy_balance':
+    'Based on the rhythm of your heartbeat in the face scan (the time between beats and how it varies), compared with normal values for the population.',
+  'basis.general_fitness':
+    'Based on your heart rate, respiratory rate and heart rate variability, and your answers to the fitness questions.',
+  'basis.hypertension':
+    'Based on the blood-flow signal measured in your face during the scans, and what you told us about yourself.',
+  'basis.mental_health_risk':
+    'Based on your heart rate variability and facial micro-expressions, compared over several weeks with your own baseline.',
+  'basis.mental_stress':
+    'Based on your heart rate variability and facial micro-expressions, with your latest face scans counting most.',
+  'basis.sleep_quality':
+    'Based on your heart rate, heart rate variability and stress level, what you told us about your sleep, and signs of tiredness in your face, such as dark circles or puffy eyes.',
+  'basis.wellbeing_mental':
+    'Based on the metrics and biomarkers of your mental health profile, from your face scans.',
+  'basis.wellbeing_physical':
+    'Based on the metrics and biomarkers of your physical health profile, from your face scans.',
+  'basis.wellbeing_energy_sleep':
+    'Based on the metrics and biomarkers of your energy and sleep profile, from your face scans.',
 };

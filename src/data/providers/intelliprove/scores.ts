@@ -5,7 +5,7 @@
 import { apiGet } from '../../api-client.js';
 import type { MessageKey } from '../../../i18n/translate.js';
 import { isObject, object, scoreOf, unexpected } from '../checks.js';
-import type { EntryInfo, ScoreReading, ScoreSource } from '../types.js';
+import type { ScoreInfo, ScoreReading, ScoreSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
 import {
   GAUGE_METRICS,
@@ -20,15 +20,18 @@ const unlockOf = (key: Metric | WellbeingMetric) =>
 
 export const intelliproveScores: ScoreSource = {
   ...INTELLIPROVE,
-  // Each metric's name and what unlocks it: the texts are in the catalogs (en-gauges.ts says
-  // where IntelliProve documents each), and tsc checks that every one of these keys is there.
+  // Each metric's name, what unlocks it, what it means and what it is based on: the texts are
+  // in the catalogs (en-gauges.ts says where IntelliProve documents each), and tsc checks that
+  // every one of these keys is there.
   entries: Object.fromEntries(
     GAUGE_METRICS.map((key) => [
       key,
       {
         label: `metric.${key}` as const satisfies MessageKey,
         unlock: unlockOf(key) satisfies MessageKey,
-      } satisfies EntryInfo,
+        meaning: `meaning.${key}` as const satisfies MessageKey,
+        basis: `basis.${key}` as const satisfies MessageKey,
+      } satisfies ScoreInfo,
     ]),
   ),
   empty: ['state.no-data', 'state.no-data-hint'],
