@@ -154,10 +154,20 @@ export class Reading<R, S extends AnySource> implements ReactiveController {
     </div>`;
   }
 
-  /** "No data yet" in the provider's words, or `title`/`hint` when given. */
+  /**
+   * "No data yet" in the provider's words, with what unlocks the entry where the provider says
+   * (IntelliProve's metrics); or `title`/`hint` when given.
+   */
   emptyView(title?: MessageKey, hint?: MessageKey) {
-    const [fallbackTitle, fallbackHint] = this.choice.loaded().empty;
-    return emptyView(this.i18n, this.label(), title ?? fallbackTitle, hint ?? fallbackHint);
+    const source = this.choice.loaded();
+    const [fallbackTitle, fallbackHint] = source.empty;
+    const unlock = this.choice.entry(source).unlock;
+    return emptyView(
+      this.i18n,
+      this.label(),
+      title ?? fallbackTitle,
+      hint ?? unlock ?? fallbackHint,
+    );
   }
 
   #readAgain(): void {

@@ -4,11 +4,12 @@ import type { IpMetricGauge } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { BIOMARKERS } from '../../src/data/providers/intelliprove/scans.js';
 import { intelliproveScores } from '../../src/data/providers/intelliprove/scores.js';
-import { METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
+import { GAUGE_METRICS, METRICS, WELLBEING_SCORES } from '../../src/protocol/health.js';
 import {
   consoleErrors,
   engineGet,
   render,
+  renderAll,
   scripted,
   settled,
   setup,
@@ -19,13 +20,42 @@ import { until } from '../helpers/scenario.js';
 
 const gauge = (attributes: Record<string, string>, where?: Setup) =>
   render<IpMetricGauge>('ip-metric-gauge', attributes, where);
+/** The words of one part of the gauge, as a user reads them. */
+const said = (part: Element) => part.textContent!.replace(/\s+/g, ' ').trim();
 const meterOf = (el: IpMetricGauge) => el.shadowRoot!.querySelector('[role="meter"]')!;
 
 /** The drawn half ring: its track and the arc over it. */
 function ringOf(el: IpMetricGauge) {
   const svg = el.shadowRoot!.querySelector('[part="chart"] svg')!;
-  return { svg, track: svg.querySelector('.track')!, arc: svg.querySelector('.arc')! };
+  return {
+    svg,
+    track: svg.querySelector('.track')!,
+    arc: svg.querySelector('.arc')!,
+    band: svg.querySelector<SVGPathElement>('.band'),
+  };
 }
+
+/**
+ * Where the confidence band lies on the ring, read from its geometry: the scores (0 on the
+ * left, 100 on the right) at its two ends, from their angles about the ring's centre.
+ */
+function bandOf(el: IpMetricGauge) {
+  const band = ringOf(el).band!;
+  const scoreAt = (length: number) => {
+    const { x, y } = band.getPointAtLength(length);
+    return 100 - (Math.atan2(100 - y, x - 100) * 100) / Math.PI;
+  };
+  const [from, to] = [scoreAt(0), scoreAt(band.getTotalLength())];
+  return { from, to, degrees: ((to - from) * 180) / 100 };
+}
+
+/** The gauge for one metric answer of the API (`{ score, confidence }`, or null). */
+const answering = async (metric: string, value: unknown, attributes = {}) => {
+  const where = await scripted([{ proxy: true }], [{ json: { metrics: { [metric]: value } } }]);
+  const el = await gauge({ metric, lang: 'en', ...attributes }, where);
+  await settled(el);
+  return el;
+};
 const strokeOf = (path: Element) => getComputedStyle(path).stroke;
 
 describe('<ip-metric-gauge>', () => {
@@ -51,7 +81,7 @@ describe('<ip-metric-gauge>', () => {
       expect(meter.getAttribute('aria-valuemin')).to.equal('0');
       expect(meter.getAttribute('aria-valuemax')).to.equal('100');
       expect(meter.getAttribute('aria-valuetext')).to.equal(
-        `${score} out of 100, ${zone} your average`,
+        `${score} out of 100, ${zone} your average, confidence ${Math.round(expected.confidence)}%`,
       );
       await expect(el).to.be.accessible();
     }
@@ -67,6 +97,9 @@ describe('<ip-metric-gauge>', () => {
         String(Math.round(wellbeing[key!] * 10) / 10),
       );
       expect(el.shadowRoot!.querySelector('[part="confidence"]')).to.equal(null);
+      // No confidence: no band, and the meter says nothing about it.
+      expect(ringOf(el).band).to.equal(null);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.not.match(/confidence/i);
     }
   });
 
@@ -102,6 +135,174 @@ describe('<ip-metric-gauge>', () => {
       await expect(el).to.be.accessible();
     }
     expect(failures).to.have.length(0);
+  });
+
+  it('under "No data yet" says what unlocks an empty sleep-quality gauge, in each of the five languages', async () => {
+    const where = await setup('jan@example.be'); // no sleep answers: sleep quality is null
+    for (const [lang, title, unlock] of [
+      [
+        'en',
+        'No data yet',
+        'This appears after at least two face scans before 10 am within one week, usually after your first week.',
+      ],
+      [
+        'nl',
+        'Nog geen gegevens',
+        'Dit verschijnt na minstens twee gezichtsscans vóór 10 uur ’s ochtends binnen één week, meestal na je eerste week.',
+      ],
+      [
+        'fr',
+        'Pas encore de données',
+        'S’affichera après au moins deux scans du visage avant 10 h au cours d’une même semaine, en général après votre première semaine.',
+      ],
+      [
+        'da',
+        'Ingen data endnu',
+        'Dette vises efter mindst to ansigtsscanninger før kl. 10 inden for én uge, som regel efter din første uge.',
+      ],
+      [
+        'sv',
+        'Inga data än',
+        'Det här visas efter minst två ansiktsskanningar före kl. 10 inom en vecka, oftast efter din första vecka.',
+      ],
+    ] as const) {
+      const el = await gauge({ metric: 'sleep_quality', lang }, where);
+      await settled(el);
+      expect(el.status, lang).to.equal('empty');
+      const [shownTitle, hint] = [...el.shadowRoot!.querySelectorAll('[part="empty"] p')];
+      expect(said(shownTitle!), lang).to.equal(title);
+      expect(said(hint!), lang).to.equal(unlock);
+      expect(hint!.checkVisibility(), `${lang}: the condition is on screen`).to.equal(true);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('says what unlocks each metric for a user without any scan yet (204)', async () => {
+    const where = await setup('new@example.com');
+    const expected: Record<string, RegExp> = {
+      sleep_quality: /two face scans before 10 am within one week/,
+      mental_stress: /the day after your first face scan\.$/,
+      general_fitness: /two or three face scans, once you have answered the fitness questions/,
+      mental_health_risk: /two face scans a week for three weeks in a row/,
+      wellbeing_mental: /once the metrics behind it have their first results/,
+    };
+    for (const [metric, unlock] of Object.entries(expected)) {
+      const el = await gauge({ metric, lang: 'en' }, where);
+      await settled(el);
+      expect(el.status, metric).to.equal('empty');
+      expect(said(el.shadowRoot!.querySelector('[part="empty"] .hint')!), metric).to.match(unlock);
+    }
+  });
+
+  it('draws the confidence as a band around the score: wide when unsure, narrowing to the score', async () => {
+    const widths: number[] = [];
+    for (const confidence of [10, 40, 70, 100]) {
+      const el = await answering('mental_stress', { score: 50, confidence });
+      const band = bandOf(el);
+      expect(band.from, `${confidence}: from below the score`).to.be.below(50);
+      expect(band.to, `${confidence}: to above it`).to.be.above(50);
+      expect((band.from + band.to) / 2, 'centred on the score').to.be.closeTo(50, 0.1);
+      expect(getComputedStyle(ringOf(el).band!).stroke).to.not.equal('none');
+      widths.push(band.degrees);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.equal(
+        `50 out of 100, Around your average, confidence ${confidence}%`,
+      );
+      await expect(el).to.be.accessible();
+    }
+    for (let n = 1; n < widths.length; n++) {
+      expect(widths[n], `narrower at higher confidence: ${widths.join(', ')}°`).to.be.below(
+        widths[n - 1]!,
+      );
+    }
+    expect(widths[0], 'confidence 10: a wide band').to.be.above(45);
+    expect(widths[3], 'confidence 100: a dot at the score').to.be.below(3);
+  });
+
+  it('keeps the band on the ring near its ends, and reads the confidence out in the language', async () => {
+    for (const score of [1, 99]) {
+      const band = bandOf(await answering('mental_stress', { score, confidence: 5 }));
+      expect(band.from, `${score}`).to.be.at.least(0);
+      expect(band.to, `${score}`).to.be.at.most(100);
+    }
+    const dutch = await answering('mental_stress', { score: 62.5, confidence: 40 }, { lang: 'nl' });
+    expect(meterOf(dutch).getAttribute('aria-valuetext')).to.equal(
+      '62,5 van de 100, Boven je gemiddelde, betrouwbaarheid 40%',
+    );
+  });
+
+  it('draws no band and reads out no confidence when the API gives none it can use', async () => {
+    for (const value of [
+      { score: 60 },
+      { score: 60, confidence: 'high' },
+      { score: 60, confidence: 140 },
+    ]) {
+      const el = await answering('mental_stress', value);
+      expect(el.status).to.equal('ready');
+      expect(ringOf(el).band, JSON.stringify(value)).to.equal(null);
+      expect(meterOf(el).getAttribute('aria-valuetext')).to.equal(
+        '60 out of 100, Above your average',
+      );
+      expect(textOf(el)).to.not.contain('Confidence');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('with details, says what the score means and what it is based on', async () => {
+    const where = await setup();
+    const el = await gauge({ metric: 'sleep_quality', lang: 'en', details: '' }, where);
+    await settled(el);
+    const meaning = el.shadowRoot!.querySelector('[part="meaning"]')!;
+    const basis = el.shadowRoot!.querySelector('[part="basis"]')!;
+    expect(said(meaning)).to.equal(
+      'How restful your sleep is, and so how ready you are for the day. The score compares you with a healthy person of your age and sex: 50 is average, and higher is better.',
+    );
+    expect(said(basis)).to.equal(
+      'Based on your heart rate, heart rate variability and stress level, what you told us about your sleep, and signs of tiredness in your face, such as dark circles or puffy eyes.',
+    );
+    expect(meaning.checkVisibility() && basis.checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
+    const risk = await gauge({ metric: 'hypertension', lang: 'en', details: '' }, where);
+    await settled(risk);
+    expect(said(risk.shadowRoot!.querySelector('[part="meaning"]')!)).to.contain(
+      'a higher score means a lower risk',
+    );
+    expect(said(risk.shadowRoot!.querySelector('[part="basis"]')!)).to.equal(
+      'Based on the blood-flow signal measured in your face during the scans, and what you told us about yourself.',
+    );
+    const plain = await gauge({ metric: 'sleep_quality', lang: 'en' }, where);
+    await settled(plain);
+    expect(plain.shadowRoot!.querySelector('[part="about"]'), 'only with details').to.equal(null);
+  });
+
+  it('explains every metric with details, in each of the five languages', async () => {
+    const where = await setup();
+    for (const lang of ['en', 'nl', 'fr', 'da', 'sv'] as const) {
+      const gauges = await renderAll<IpMetricGauge>(
+        'ip-metric-gauge',
+        GAUGE_METRICS.map((metric) => ({ metric, lang, details: '' })),
+        where,
+      );
+      await Promise.all(gauges.map((el) => settled(el)));
+      const texts = gauges.map((el) => {
+        const [meaning, basis] = ['meaning', 'basis'].map((part) =>
+          said(el.shadowRoot!.querySelector(`[part="${part}"]`)!),
+        );
+        return { metric: el.metric!, meaning: meaning!, basis: basis! };
+      });
+      for (const { metric, meaning, basis } of texts) {
+        expect(meaning, `${lang} ${metric}`).to.contain('50');
+        expect(basis.length, `${lang} ${metric}`).to.be.greaterThan(40);
+        if (lang !== 'en') {
+          expect(meaning, `${lang} ${metric} is not English`).to.not.contain('The score');
+          expect(basis, `${lang} ${metric} is not English`).to.not.contain('Based on');
+        }
+      }
+      expect(new Set(texts.map((t) => t.basis)).size, `${lang}: one basis per metric`).to.equal(
+        GAUGE_METRICS.length,
+      );
+      await expect(gauges[0]).to.be.accessible();
+      gauges[0]!.parentElement!.remove();
+    }
   });
 
   it('draws the arc in SVG, its share of the ring the score, coloured by CSS from --ip-* properties', async () => {
@@ -149,6 +350,8 @@ describe('<ip-metric-gauge>', () => {
     await until(() => ringOf(el).arc.getAttribute('stroke-dashoffset') === '20', 'new score');
     expect(ringOf(el).arc).to.equal(arc);
     expect(meterOf(el).classList.contains('zone-above')).to.equal(true);
+    const band = bandOf(el);
+    expect((band.from + band.to) / 2, 'the band follows the score').to.be.closeTo(80, 0.1);
   });
 
   it('names the valid metrics when the attribute is wrong', async () => {

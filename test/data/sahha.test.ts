@@ -146,6 +146,12 @@ describe('provider="sahha"', () => {
     expect(detailed.shadowRoot!.querySelectorAll('[part="factors"] li').length).to.be.greaterThan(
       0,
     );
+    // Unchanged by IntelliProve's explanations: no meaning or basis, no confidence band.
+    expect(detailed.shadowRoot!.querySelector('[part="about"]')).to.equal(null);
+    expect(detailed.shadowRoot!.querySelector('svg .band')).to.equal(null);
+    expect(
+      detailed.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext'),
+    ).to.not.match(/confidence/i);
     await expect(detailed).to.be.accessible();
   });
 
@@ -171,7 +177,7 @@ describe('provider="sahha"', () => {
     expect(textOf(card)).to.contain('No data yet').and.contain('once your device has shared data');
     expect(textOf(card)).to.not.contain('face scan');
     expect(gauge.status).to.equal('empty');
-    expect(textOf(gauge)).to.contain('No data yet');
+    expect(textOf(gauge)).to.contain('No data yet').and.contain('once your device has shared data');
     expect(failures).to.have.length(0);
   });
 

@@ -21,7 +21,8 @@ async function doctor(
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   assert.ok(existsSync(CLI), 'dist/doctor/cli.js is missing: run `npm run build` first.');
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, 'doctor', ...args]);
+    // Run as npx runs it: the file itself (its #! line), so it must be executable as built.
+    const { stdout, stderr } = await run(CLI, ['doctor', ...args]);
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const { stdout, stderr, code } = error as { stdout: string; stderr: string; code: number };

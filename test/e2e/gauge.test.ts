@@ -40,10 +40,39 @@ describe('SVG gauge', () => {
         forced: matchMedia('(forced-colors: active)').matches,
         track: getComputedStyle(svg.querySelector('.track')!).stroke,
         arc: getComputedStyle(svg.querySelector('.arc')!).stroke,
+        band: getComputedStyle(svg.querySelector('.band')!).stroke,
       };
     });
     assert.equal(strokes.forced, true);
     assert.notEqual(strokes.arc, strokes.track, `arc and track both ${strokes.arc}`);
+    assert.notEqual(strokes.band, strokes.arc, `band and arc both ${strokes.band}`);
+    assert.notEqual(strokes.band, strokes.track, `band and track both ${strokes.band}`);
+    await page.close();
+  });
+
+  it('the confidence band and the details, under the strict CSP with Trusted Types: drawn, no violation', async () => {
+    const page = await site.browser.newPage();
+    const seen = await watch(page);
+    await page.goto(
+      gaugePage('', '<ip-metric-gauge metric="sleep_quality" lang="en" details></ip-metric-gauge>'),
+    );
+    await ready(page);
+    const shown = await page.$eval('ip-metric-gauge', (el) => {
+      const root = el.shadowRoot!;
+      const band = root.querySelector<SVGPathElement>('svg .band');
+      return {
+        status: el.getAttribute('status'),
+        band: band ? band.getTotalLength() : 0,
+        stroke: band ? getComputedStyle(band).stroke : '',
+        basis: root.querySelector('[part="basis"]')?.textContent?.trim() ?? '',
+      };
+    });
+    assert.equal(shown.status, 'ready');
+    assert.ok(shown.band > 0, 'a band on the ring');
+    assert.notEqual(shown.stroke, 'none');
+    assert.match(shown.basis, /^Based on your heart rate/);
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.errors, []);
     await page.close();
   });
 

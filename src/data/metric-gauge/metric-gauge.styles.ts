@@ -5,6 +5,7 @@ export const gaugeStyles = css`
     --_below: var(--ip-gauge-color-below, light-dark(#b5461a, #ff9d5c));
     --_around: var(--ip-gauge-color-around, light-dark(#2f6db5, #7fb2ff));
     --_above: var(--ip-gauge-color-above, light-dark(#1f7a4f, #5fd39a));
+    --_band: var(--ip-gauge-color-band, color-mix(in srgb, var(--_text) 62%, transparent));
   }
   [part='base'] {
     align-items: stretch;
@@ -48,6 +49,23 @@ export const gaugeStyles = css`
   .zone-above .arc {
     stroke: var(--_above);
   }
+  /* The confidence band: over the ring, its stroke as wide as gauge-parts' BAND_STROKE. */
+  .band {
+    stroke: var(--_band);
+    stroke-width: 8;
+    stroke-linecap: round;
+    animation: band-in 300ms ease-out 450ms backwards;
+  }
+  @keyframes band-in {
+    from {
+      opacity: 0;
+    }
+  }
+  @media (forced-colors: active) {
+    .band {
+      stroke: CanvasText;
+    }
+  }
   /* From empty to the score: the end is the score the element sets. */
   @keyframes fill-in {
     from {
@@ -55,7 +73,8 @@ export const gaugeStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .arc {
+    .arc,
+    .band {
       transition: none;
       animation: none;
     }
@@ -86,6 +105,14 @@ export const gaugeStyles = css`
   .confidence,
   .time {
     text-align: center;
+  }
+  .about {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    margin-top: 4px;
+    padding-top: 8px;
+    border-top: 1px solid var(--_border);
   }
   .factors ul {
     list-style: none;

@@ -9,7 +9,7 @@ import { sourceTable } from '../providers/index.js';
 import { intelliproveScores } from '../providers/intelliprove/scores.js';
 import type { ScoreReading, ScoreSource } from '../providers/types.js';
 import { Reading } from '../reading.js';
-import { arc, factorsView, levelOf, zoneOfReading } from './gauge-parts.js';
+import { aboutView, arc, factorsView, levelOf, zoneOfReading } from './gauge-parts.js';
 import { gaugeStyles } from './metric-gauge.styles.js';
 
 export { zoneOf, type Zone } from './gauge-parts.js';
@@ -23,7 +23,7 @@ const SOURCES = sourceTable<ScoreSource>({
 /**
  * @tagname ip-metric-gauge
  * @summary Shows one health metric or wellbeing score (0–100, 50 = the user's average) as a
- * gauge, with its confidence and where it stands.
+ * gauge, with its confidence and where it stands; an empty one says what unlocks it.
  *
  * @csspart base - The gauge's box.
  * @csspart label - The metric's name.
@@ -31,8 +31,11 @@ const SOURCES = sourceTable<ScoreSource>({
  * @csspart chart - The drawn half ring (SVG).
  * @csspart value - The score.
  * @csspart zone - Below / around / above average, in words.
- * @csspart confidence - The confidence.
- * @csspart factors - What the score is based on (with `details`).
+ * @csspart confidence - The confidence in words (the ring draws it as a band around the score).
+ * @csspart about - With `details`: what the score means and what it is based on (IntelliProve).
+ * @csspart meaning - What the score means, against the scale (50 = average).
+ * @csspart basis - Which biomarkers and inputs the score is based on.
+ * @csspart factors - What the score is based on (with `details`, Sahha's factors).
  * @csspart empty - The "no data yet" message.
  * @csspart error - The error message.
  * @csspart retry-button - The error's retry button.
@@ -40,6 +43,7 @@ const SOURCES = sourceTable<ScoreSource>({
  * @cssprop --ip-gauge-color-below - Arc colour below the average.
  * @cssprop --ip-gauge-color-around - Arc colour around the average.
  * @cssprop --ip-gauge-color-above - Arc colour above the average.
+ * @cssprop --ip-gauge-color-band - The confidence band around the score.
  * @cssprop --ip-color-track - The arc's empty track.
  * @cssprop --ip-gauge-size - Largest width of the arc (default 200px).
  * @cssprop --ip-gauge-value-size - Font size of the score.
@@ -63,7 +67,7 @@ export class IpMetricGauge extends IpElement {
   /** Which metric: `energy_balance`, `general_fitness`, `hypertension`, `mental_health_risk`, `mental_stress`, `sleep_quality`, `wellbeing_mental`, `wellbeing_physical` or `wellbeing_energy_sleep`. */
   declare metric?: string;
 
-  /** Also list what the score is based on, where the provider says (Sahha's factors). */
+  /** Also say what the score means and what it is based on (IntelliProve's metrics), or list its factors (Sahha). */
   details = false;
 
   /** The score: read, held while shown, read again after a scan or for a new session. */
@@ -100,15 +104,12 @@ export class IpMetricGauge extends IpElement {
     const zone = zoneOfReading(reading, score);
     // The provider's own level in words (Sahha), else where the score stands against 50.
     const zoneText = i18n.t((level ? `level.${level}` : `zone.${zone}`) as MessageKey);
+    const sure = typeof reading.confidence === 'number' ? reading.confidence : undefined;
     const confidence =
-      typeof reading.confidence === 'number'
-        ? i18n.t('gauge.confidence', {
-            value: formatNumber(lang, reading.confidence / 100, {
-              style: 'percent',
-              maximumFractionDigits: 0,
-            }),
-          })
-        : '';
+      sure === undefined
+        ? ''
+        : formatNumber(lang, sure / 100, { style: 'percent', maximumFractionDigits: 0 });
+    const values = { score: shown, zone: zoneText, confidence };
     return html`<span part="label" class="label" id="label">${label}</span>
       <div
         part="meter"
@@ -118,16 +119,30 @@ export class IpMetricGauge extends IpElement {
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${Math.round(score * 10) / 10}
-        aria-valuetext=${i18n.t('gauge.valuetext', { score: shown, zone: zoneText })}
+        aria-valuetext=${i18n.t(confidence ? 'gauge.valuetext-confidence' : 'gauge.valuetext', values)}
       >
         <div part="chart">
-          ${arc(score)}
+          ${arc(score, sure)}
           <span part="value" class="value" aria-hidden="true">${shown}</span>
         </div>
       </div>
       <p part="zone" class="zone zone-${zone}"><span class="zone-text">${zoneText}</span></p>
-      ${confidence ? html`<p part="confidence" class="confidence hint">${confidence}</p>` : nothing}
-      ${this.details ? factorsView(lang, i18n.t('gauge.factors'), reading.factors) : nothing}`;
+      ${
+        confidence
+          ? html`<p part="confidence" class="confidence hint">
+              ${i18n.t('gauge.confidence', { value: confidence })}
+            </p>`
+          : nothing
+      }
+      ${this.details ? this.#details(reading) : nothing}`;
+  }
+
+  /** With `details`: what the score means and is based on (IntelliProve), or Sahha's factors. */
+  #details(reading: ScoreReading) {
+    const { i18n, choice } = this.#reading;
+    const { meaning, basis } = choice.entry(choice.loaded());
+    if (meaning && basis) return aboutView(i18n.t(meaning), i18n.t('gauge.scale'), i18n.t(basis));
+    return factorsView(this.language, i18n.t('gauge.factors'), reading.factors);
   }
 }
 

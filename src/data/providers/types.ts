@@ -37,9 +37,15 @@ export interface ScoreReading {
   factors?: { name: string; value?: number; goal?: number; unit?: string; state?: string }[];
 }
 
-/** How a reading is shown: its label, quantity (units) and optional reference hint. */
-export interface BiomarkerInfo {
+/** What an element may show of a provider: its name, and what unlocks it where that is known. */
+export interface EntryInfo {
   label: MessageKey;
+  /** What unlocks it, said under "no data yet" in place of the provider's own hint. */
+  unlock?: MessageKey;
+}
+
+/** How a reading is shown: its label, quantity (units) and optional reference hint. */
+export interface BiomarkerInfo extends EntryInfo {
   quantity: Quantity;
   /** The reference band the value falls in, as a message key, where the provider documents ranges. */
   hint?: (value: number) => MessageKey | undefined;
@@ -49,7 +55,7 @@ export interface BiomarkerInfo {
  * What one kind of element reads from a provider: the cards its biomarkers, the gauges its
  * scores. A provider is one such source per kind, so a page carries only the half it shows.
  */
-export interface Source<Info extends { label: MessageKey }, Reading, Options = object> {
+export interface Source<Info extends EntryInfo, Reading, Options = object> {
   /** The provider's name, as `provider="…"` takes it. */
   readonly id: string;
   readonly defaultApiBase: string;
@@ -77,8 +83,16 @@ export interface BiomarkerSource extends Source<
   format?(value: number, quantity: Quantity, options: FormatQuantityOptions): FormattedQuantity;
 }
 
+/** A score, and how a gauge explains it where the provider documents it (IntelliProve's metrics). */
+export interface ScoreInfo extends EntryInfo {
+  /** What the score means (with `details`). */
+  meaning?: MessageKey;
+  /** What the score is based on: which biomarkers and inputs (with `details`). */
+  basis?: MessageKey;
+}
+
 /** A provider's scores, for `<ip-metric-gauge>`. */
-export type ScoreSource = Source<{ label: MessageKey }, ScoreReading>;
+export type ScoreSource = Source<ScoreInfo, ScoreReading>;
 
 /** One recommendation, as `<ip-recommendations>` shows it: only what passed the checks. */
 export interface Recommendation {
@@ -108,4 +122,4 @@ export type RecommendationSource = Source<
 
 /** Any source, as the data elements handle it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnySource = Source<{ label: MessageKey }, any, any>;
+export type AnySource = Source<EntryInfo, any, any>;

@@ -59,6 +59,55 @@ export const da: Catalog = {
   'zone.above': 'Over dit gennemsnit',
   'gauge.confidence': 'Pålidelighed {value}',
   'gauge.valuetext': '{score} ud af 100, {zone}',
+  'gauge.valuetext-confidence': '{score} ud af 100, {zone}, pålidelighed {confidence}',
+  'gauge.scale':
+    'Scoren sammenligner dig med en rask person på din alder og af dit køn: 50 er gennemsnittet, og højere er bedre.',
+  'unlock.energy_balance':
+    'Dette vises efter dine første ansigtsscanninger; resultaterne opdateres hver nat.',
+  'unlock.general_fitness':
+    'Dette vises efter to eller tre ansigtsscanninger, når du har besvaret spørgsmålene om din form.',
+  'unlock.hypertension':
+    'Dette vises efter dine første ansigtsscanninger og spørgsmålene om dig selv; resultaterne opdateres hver nat.',
+  'unlock.mental_health_risk':
+    'Dette vises efter mindst to ansigtsscanninger om ugen i tre uger i træk.',
+  'unlock.mental_stress': 'Dette vises dagen efter din første ansigtsscanning.',
+  'unlock.sleep_quality':
+    'Dette vises efter mindst to ansigtsscanninger før kl. 10 inden for én uge, som regel efter din første uge.',
+  'unlock.wellbeing':
+    'Dette vises, når de målinger, det bygger på, har deres første resultater, efter dine første ansigtsscanninger.',
+  'meaning.energy_balance':
+    'Balancen mellem den del af dit nervesystem, der bruger energi, og den del, der hjælper dig med at hvile og lade op.',
+  'meaning.general_fitness': 'Din samlede fysiske form: udholdenhed, styrke og smidighed.',
+  'meaning.hypertension':
+    'Din risiko for et blodtryk, der bliver ved med at ligge over normalområdet det kommende år: jo højere score, jo lavere risiko.',
+  'meaning.mental_health_risk':
+    'Din risiko for at udvikle mental mistrivsel over tid: jo højere score, jo lavere risiko.',
+  'meaning.mental_stress':
+    'Din mentale stressbelastning, og hvor godt du håndterer den: jo højere score, jo mindre stress.',
+  'meaning.sleep_quality':
+    'Hvor godt din søvn får dig til at restituere, og dermed hvor klar du er til dagen.',
+  'meaning.wellbeing_mental': 'Din mentale sundhedsprofil samlet i én score.',
+  'meaning.wellbeing_physical':
+    'Din fysiske sundhedsprofil samlet i én score: hvor godt din krop og dens systemer fungerer.',
+  'meaning.wellbeing_energy_sleep': 'Din profil for energi og søvn samlet i én score.',
+  'basis.energy_balance':
+    'Baseret på din hjerterytme under ansigtsscanningen (tiden mellem hjerteslagene, og hvordan den varierer), sammenlignet med normalværdier for befolkningen.',
+  'basis.general_fitness':
+    'Baseret på din puls, vejrtrækningsfrekvens og pulsvariabilitet samt dine svar på spørgsmålene om din form.',
+  'basis.hypertension':
+    'Baseret på det signal fra blodgennemstrømningen, der måles i dit ansigt under scanningerne, og det, du har fortalt om dig selv.',
+  'basis.mental_health_risk':
+    'Baseret på din pulsvariabilitet og dine mikroudtryk i ansigtet, sammenlignet over flere uger med dit eget udgangspunkt.',
+  'basis.mental_stress':
+    'Baseret på din pulsvariabilitet og dine mikroudtryk i ansigtet; dine seneste ansigtsscanninger vejer tungest.',
+  'basis.sleep_quality':
+    'Baseret på din puls, din pulsvariabilitet og dit stressniveau, det, du har fortalt om din søvn, og tegn på træthed i dit ansigt, såsom mørke rande eller hævede øjne.',
+  'basis.wellbeing_mental':
+    'Baseret på målingerne og biomarkørerne i din mentale sundhedsprofil fra dine ansigtsscanninger.',
+  'basis.wellbeing_physical':
+    'Baseret på målingerne og biomarkørerne i din fysiske sundhedsprofil fra dine ansigtsscanninger.',
+  'basis.wellbeing_energy_sleep':
+    'Baseret på målingerne og biomarkørerne i din profil for energi og søvn fra dine ansigtsscanninger.',
   'card.measured': 'Målt {time}',
   'card.trend': 'Udvikling over dine seneste {count} scanninger',
   'hint.heart_rate_variability.below': 'Under gennemsnittet (under 35 ms)',

@@ -59,6 +59,55 @@ export const fr: Catalog = {
   'zone.above': 'Au-dessus de votre moyenne',
   'gauge.confidence': 'Fiabilité {value}',
   'gauge.valuetext': '{score} sur 100, {zone}',
+  'gauge.valuetext-confidence': '{score} sur 100, {zone}, fiabilité {confidence}',
+  'gauge.scale':
+    'Le score vous compare à une personne en bonne santé du même âge et du même sexe : 50 correspond à la moyenne, et plus il est élevé, mieux c’est.',
+  'unlock.energy_balance':
+    'S’affichera après vos premiers scans du visage ; les résultats sont mis à jour chaque nuit.',
+  'unlock.general_fitness':
+    'S’affichera après deux ou trois scans du visage, une fois que vous aurez répondu aux questions sur votre forme physique.',
+  'unlock.hypertension':
+    'S’affichera après vos premiers scans du visage et les questions vous concernant ; les résultats sont mis à jour chaque nuit.',
+  'unlock.mental_health_risk':
+    'S’affichera après au moins deux scans du visage par semaine pendant trois semaines consécutives.',
+  'unlock.mental_stress': 'S’affichera le lendemain de votre premier scan du visage.',
+  'unlock.sleep_quality':
+    'S’affichera après au moins deux scans du visage avant 10 h au cours d’une même semaine, en général après votre première semaine.',
+  'unlock.wellbeing':
+    'S’affichera dès que les indicateurs sur lesquels il repose auront un premier résultat, après vos premiers scans du visage.',
+  'meaning.energy_balance':
+    'L’équilibre entre la partie de votre système nerveux qui dépense de l’énergie et celle qui vous aide à vous reposer et à recharger vos batteries.',
+  'meaning.general_fitness': 'Votre condition physique générale : endurance, force et souplesse.',
+  'meaning.hypertension':
+    'Votre risque d’avoir une tension artérielle qui reste au-dessus de la normale dans l’année à venir : plus le score est élevé, plus le risque est faible.',
+  'meaning.mental_health_risk':
+    'Votre risque de développer un trouble de santé mentale au fil du temps : plus le score est élevé, plus le risque est faible.',
+  'meaning.mental_stress':
+    'Votre charge de stress mental et votre capacité à y faire face : plus le score est élevé, plus le stress est faible.',
+  'meaning.sleep_quality':
+    'À quel point votre sommeil est réparateur, et donc dans quelle forme vous abordez la journée.',
+  'meaning.wellbeing_mental': 'Votre profil de santé mentale en un seul score.',
+  'meaning.wellbeing_physical':
+    'Votre profil de santé physique en un seul score : le bon fonctionnement de votre corps et de ses systèmes.',
+  'meaning.wellbeing_energy_sleep': 'Votre profil énergie et sommeil en un seul score.',
+  'basis.energy_balance':
+    'Basé sur le rythme de vos battements de cœur pendant le scan du visage (l’intervalle entre deux battements et ses variations), comparé aux valeurs normales de la population.',
+  'basis.general_fitness':
+    'Basé sur votre fréquence cardiaque, votre fréquence respiratoire et la variabilité de votre fréquence cardiaque, ainsi que sur vos réponses aux questions sur votre forme physique.',
+  'basis.hypertension':
+    'Basé sur le signal de circulation sanguine mesuré sur votre visage pendant les scans, et sur ce que vous nous avez dit de vous.',
+  'basis.mental_health_risk':
+    'Basé sur la variabilité de votre fréquence cardiaque et vos micro-expressions faciales, comparées sur plusieurs semaines à votre propre référence.',
+  'basis.mental_stress':
+    'Basé sur la variabilité de votre fréquence cardiaque et vos micro-expressions faciales ; vos scans du visage les plus récents comptent le plus.',
+  'basis.sleep_quality':
+    'Basé sur votre fréquence cardiaque, la variabilité de votre fréquence cardiaque et votre niveau de stress, sur ce que vous nous avez dit de votre sommeil, et sur les signes de fatigue de votre visage, comme les cernes ou les yeux gonflés.',
+  'basis.wellbeing_mental':
+    'Basé sur les indicateurs et les biomarqueurs de votre profil de santé mentale, issus de vos scans du visage.',
+  'basis.wellbeing_physical':
+    'Basé sur les indicateurs et les biomarqueurs de votre profil de santé physique, issus de vos scans du visage.',
+  'basis.wellbeing_energy_sleep':
+    'Basé sur les indicateurs et les biomarqueurs de votre profil énergie et sommeil, issus de vos scans du visage.',
   'card.measured': 'Mesuré {time}',
   'card.trend': 'Tendance de vos {count} derniers scans',
   'hint.heart_rate_variability.below': 'Sous la moyenne (moins de 35 ms)',

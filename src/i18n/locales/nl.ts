@@ -60,6 +60,55 @@ export const nl: Catalog = {
   'zone.above': 'Boven je gemiddelde',
   'gauge.confidence': 'Betrouwbaarheid {value}',
   'gauge.valuetext': '{score} van de 100, {zone}',
+  'gauge.valuetext-confidence': '{score} van de 100, {zone}, betrouwbaarheid {confidence}',
+  'gauge.scale':
+    'De score vergelijkt je met een gezond persoon van dezelfde leeftijd en hetzelfde geslacht: 50 is gemiddeld, en hoger is beter.',
+  'unlock.energy_balance':
+    'Dit verschijnt na je eerste gezichtsscans; de resultaten worden elke nacht bijgewerkt.',
+  'unlock.general_fitness':
+    'Dit verschijnt na twee à drie gezichtsscans, zodra je de vragen over je fitheid hebt beantwoord.',
+  'unlock.hypertension':
+    'Dit verschijnt na je eerste gezichtsscans en de vragen over jezelf; de resultaten worden elke nacht bijgewerkt.',
+  'unlock.mental_health_risk':
+    'Dit verschijnt na minstens twee gezichtsscans per week, drie weken na elkaar.',
+  'unlock.mental_stress': 'Dit verschijnt de dag na je eerste gezichtsscan.',
+  'unlock.sleep_quality':
+    'Dit verschijnt na minstens twee gezichtsscans vóór 10 uur ’s ochtends binnen één week, meestal na je eerste week.',
+  'unlock.wellbeing':
+    'Dit verschijnt zodra de scores waarop het steunt hun eerste resultaat hebben, na je eerste gezichtsscans.',
+  'meaning.energy_balance':
+    'Het evenwicht tussen het deel van je zenuwstelsel dat energie verbruikt en het deel dat je helpt rusten en opladen.',
+  'meaning.general_fitness':
+    'Je algemene fysieke conditie: uithoudingsvermogen, kracht en lenigheid.',
+  'meaning.hypertension':
+    'Je risico op een bloeddruk die het komende jaar boven het normale bereik blijft: hoe hoger de score, hoe lager het risico.',
+  'meaning.mental_health_risk':
+    'Je risico om na verloop van tijd psychische problemen te krijgen: hoe hoger de score, hoe lager het risico.',
+  'meaning.mental_stress':
+    'Je mentale stressbelasting en hoe goed je ermee omgaat: hoe hoger de score, hoe minder stress.',
+  'meaning.sleep_quality': 'Hoe herstellend je slaap is, en dus hoe klaar je bent voor de dag.',
+  'meaning.wellbeing_mental': 'Je mentale gezondheidsprofiel in één score.',
+  'meaning.wellbeing_physical':
+    'Je fysieke gezondheidsprofiel in één score: hoe goed je lichaam en zijn systemen werken.',
+  'meaning.wellbeing_energy_sleep': 'Je profiel voor energie en slaap in één score.',
+  'basis.energy_balance':
+    'Gebaseerd op het ritme van je hartslag tijdens de gezichtsscan (de tijd tussen twee slagen en hoe die varieert), vergeleken met normale waarden voor de bevolking.',
+  'basis.general_fitness':
+    'Gebaseerd op je hartslag, ademhalingsfrequentie en hartslagvariabiliteit, en je antwoorden op de vragen over fitheid.',
+  'basis.hypertension':
+    'Gebaseerd op het signaal van de doorbloeding dat tijdens de scans in je gezicht wordt gemeten, en wat je over jezelf hebt verteld.',
+  'basis.mental_health_risk':
+    'Gebaseerd op je hartslagvariabiliteit en de micro-expressies van je gezicht, over meerdere weken vergeleken met je eigen basislijn.',
+  'basis.mental_stress':
+    'Gebaseerd op je hartslagvariabiliteit en de micro-expressies van je gezicht; je recentste gezichtsscans wegen het zwaarst.',
+  'basis.sleep_quality':
+    'Gebaseerd op je hartslag, hartslagvariabiliteit en stressniveau, wat je over je slaap hebt verteld, en tekenen van vermoeidheid in je gezicht, zoals donkere kringen of gezwollen ogen.',
+  'basis.wellbeing_mental':
+    'Gebaseerd op de scores en biomarkers van je mentale gezondheidsprofiel, uit je gezichtsscans.',
+  'basis.wellbeing_physical':
+    'Gebaseerd op de scores en biomarkers van je fysieke gezondheidsprofiel, uit je gezichtsscans.',
+  'basis.wellbeing_energy_sleep':
+    'Gebaseerd op de scores en biomarkers van je profiel voor energie en slaap, uit je gezichtsscans.',
   'card.measured': 'Gemeten {time}',
   'card.trend': 'Trend van je laatste {count} scans',
   'hint.heart_rate_variability.below': 'Onder het gemiddelde (minder dan 35 ms)',

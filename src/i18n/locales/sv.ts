@@ -60,6 +60,54 @@ export const sv: Catalog = {
   'zone.above': 'Över ditt genomsnitt',
   'gauge.confidence': 'Tillförlitlighet {value}',
   'gauge.valuetext': '{score} av 100, {zone}',
+  'gauge.valuetext-confidence': '{score} av 100, {zone}, tillförlitlighet {confidence}',
+  'gauge.scale':
+    'Poängen jämför dig med en frisk person i din ålder och av ditt kön: 50 är genomsnittet, och högre är bättre.',
+  'unlock.energy_balance':
+    'Det här visas efter dina första ansiktsskanningar; resultaten uppdateras varje natt.',
+  'unlock.general_fitness':
+    'Det här visas efter två eller tre ansiktsskanningar, när du har svarat på frågorna om din kondition.',
+  'unlock.hypertension':
+    'Det här visas efter dina första ansiktsskanningar och frågorna om dig själv; resultaten uppdateras varje natt.',
+  'unlock.mental_health_risk':
+    'Det här visas efter minst två ansiktsskanningar i veckan tre veckor i rad.',
+  'unlock.mental_stress': 'Det här visas dagen efter din första ansiktsskanning.',
+  'unlock.sleep_quality':
+    'Det här visas efter minst två ansiktsskanningar före kl. 10 inom en vecka, oftast efter din första vecka.',
+  'unlock.wellbeing':
+    'Det här visas när måtten det bygger på har fått sina första resultat, efter dina första ansiktsskanningar.',
+  'meaning.energy_balance':
+    'Balansen mellan den del av ditt nervsystem som förbrukar energi och den del som hjälper dig att vila och ladda om.',
+  'meaning.general_fitness': 'Din allmänna fysiska form: uthållighet, styrka och rörlighet.',
+  'meaning.hypertension':
+    'Din risk för ett blodtryck som ligger kvar över normalintervallet det kommande året: ju högre poäng, desto lägre risk.',
+  'meaning.mental_health_risk':
+    'Din risk att drabbas av psykisk ohälsa över tid: ju högre poäng, desto lägre risk.',
+  'meaning.mental_stress':
+    'Din mentala stressbelastning och hur väl du hanterar den: ju högre poäng, desto mindre stress.',
+  'meaning.sleep_quality': 'Hur återhämtande din sömn är, och därmed hur redo du är för dagen.',
+  'meaning.wellbeing_mental': 'Din mentala hälsoprofil sammanfattad i ett mått.',
+  'meaning.wellbeing_physical':
+    'Din fysiska hälsoprofil sammanfattad i ett mått: hur väl din kropp och dess system fungerar.',
+  'meaning.wellbeing_energy_sleep': 'Din profil för energi och sömn sammanfattad i ett mått.',
+  'basis.energy_balance':
+    'Baserat på din hjärtrytm under ansiktsskanningen (tiden mellan hjärtslagen och hur den varierar), jämförd med normalvärden för befolkningen.',
+  'basis.general_fitness':
+    'Baserat på din puls, andningsfrekvens och hjärtfrekvensvariabilitet samt dina svar på frågorna om din kondition.',
+  'basis.hypertension':
+    'Baserat på blodflödessignalen som mäts i ditt ansikte under skanningarna och det du har berättat om dig själv.',
+  'basis.mental_health_risk':
+    'Baserat på din hjärtfrekvensvariabilitet och dina mikrouttryck i ansiktet, jämförda under flera veckor med din egen baslinje.',
+  'basis.mental_stress':
+    'Baserat på din hjärtfrekvensvariabilitet och dina mikrouttryck i ansiktet; dina senaste ansiktsskanningar väger tyngst.',
+  'basis.sleep_quality':
+    'Baserat på din puls, hjärtfrekvensvariabilitet och stressnivå, det du har berättat om din sömn och tecken på trötthet i ansiktet, som mörka ringar eller svullna ögon.',
+  'basis.wellbeing_mental':
+    'Baserat på måtten och biomarkörerna i din mentala hälsoprofil, från dina ansiktsskanningar.',
+  'basis.wellbeing_physical':
+    'Baserat på måtten och biomarkörerna i din fysiska hälsoprofil, från dina ansiktsskanningar.',
+  'basis.wellbeing_energy_sleep':
+    'Baserat på måtten och biomarkörerna i din profil för energi och sömn, från dina ansiktsskanningar.',
   'card.measured': 'Uppmätt {time}',
   'card.trend': 'Trend för dina senaste {count} skanningar',
   'hint.heart_rate_variability.below': 'Under genomsnittet (under 35 ms)',

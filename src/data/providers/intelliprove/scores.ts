@@ -5,14 +5,34 @@
 import { apiGet } from '../../api-client.js';
 import type { MessageKey } from '../../../i18n/translate.js';
 import { isObject, object, scoreOf, unexpected } from '../checks.js';
-import type { ScoreReading, ScoreSource } from '../types.js';
+import type { ScoreInfo, ScoreReading, ScoreSource } from '../types.js';
 import { INTELLIPROVE } from './base.js';
-import { GAUGE_METRICS, WELLBEING_SCORES } from '../../../protocol/health.js';
+import {
+  GAUGE_METRICS,
+  WELLBEING_SCORES,
+  type Metric,
+  type WellbeingMetric,
+} from '../../../protocol/health.js';
+
+/** What unlocks a metric: its own condition, or the one every wellbeing score shares. */
+const unlockOf = (key: Metric | WellbeingMetric) =>
+  Object.hasOwn(WELLBEING_SCORES, key) ? 'unlock.wellbeing' : (`unlock.${key as Metric}` as const);
 
 export const intelliproveScores: ScoreSource = {
   ...INTELLIPROVE,
+  // Each metric's name, what unlocks it, what it means and what it is based on: the texts are
+  // in the catalogs (en-gauges.ts says where IntelliProve documents each), and tsc checks that
+  // every one of these keys is there.
   entries: Object.fromEntries(
-    GAUGE_METRICS.map((key) => [key, { label: `metric.${key}` as MessageKey }]),
+    GAUGE_METRICS.map((key) => [
+      key,
+      {
+        label: `metric.${key}` as const satisfies MessageKey,
+        unlock: unlockOf(key) satisfies MessageKey,
+        meaning: `meaning.${key}` as const satisfies MessageKey,
+        basis: `basis.${key}` as const satisfies MessageKey,
+      } satisfies ScoreInfo,
+    ]),
   ),
   empty: ['state.no-data', 'state.no-data-hint'],
 
