@@ -2,7 +2,8 @@
 // script-tag build and its token endpoint. Switching user: demo-session.test.ts; what each
 // page loads: demo-modules.test.ts.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   OUTPUT_DIR,
   waitForDefined,
@@ -11,6 +12,7 @@ import {
   closeClean,
 } from '../helpers/browser.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
+import { call } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
 const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
@@ -18,19 +20,35 @@ const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-ga
 describe('demo host', () => {
   const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
 
-  it('serves the demo page with all four elements defined, no errors and no CSP violations', async () => {
-    const page = await site.browser.newPage();
-    const seen = await watch(page);
-    const response = await page.goto(site.sandbox.host.url);
-    assert.match(
-      response!.headers()['content-security-policy']!,
-      /script-src 'self'; style-src 'self'/,
-    );
-    await waitForDefined(page, TAGS);
-    await page.waitForFunction(() =>
-      document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
-    );
-    await closeClean(page, seen);
+  describe('the demo page', () => {
+    let page: Page;
+    let seen: Awaited<ReturnType<typeof watch>>;
+    let csp: string | undefined;
+    before(async () => {
+      page = await site.browser.newPage();
+      seen = await watch(page);
+      csp = (await page.goto(site.sandbox.host.url))!.headers()['content-security-policy'];
+    });
+    after(() => page?.close());
+
+    it('is served with all four elements defined, no errors and no CSP violations', async () => {
+      assert.match(csp!, /script-src 'self'; style-src 'self'/);
+      await waitForDefined(page, TAGS);
+      await page.waitForFunction(() =>
+        document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
+      );
+      assert.deepEqual(seen.violations, [], 'CSP violations');
+      assert.deepEqual(seen.errors, [], 'console errors');
+    });
+
+    it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
+      const script = await page.$eval('script[src$="intelliprove-widgets.js"]', (s) => ({
+        type: s.getAttribute('type'),
+        endpoint: (s as HTMLScriptElement).dataset.tokenEndpoint,
+      }));
+      assert.equal(script.type, null);
+      assert.equal(script.endpoint, '/api/ip-token');
+    });
   });
 
   it('shows a scan start to finish, then the refreshed dashboard; "Scan again" restarts', async () => {
@@ -128,21 +146,33 @@ describe('demo host', () => {
     await page.close();
   });
 
-  it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
+  /**
+   * A blank page on the demo host's origin (the browser makes it up; no kit on it), for calls
+   * to the host's own endpoints as the demo page makes them: same origin, the session's cookie.
+   */
+  async function hostOrigin(): Promise<Page> {
     const page = await site.browser.newPage();
-    await page.goto(site.sandbox.host.url);
-    const script = await page.$eval('script[src$="intelliprove-widgets.js"]', (s) => ({
-      type: s.getAttribute('type'),
-      endpoint: (s as HTMLScriptElement).dataset.tokenEndpoint,
-    }));
-    assert.equal(script.type, null);
-    assert.equal(script.endpoint, '/api/ip-token');
-    await page.close();
-  });
+    const blank = `${site.sandbox.host.url}/blank.html`;
+    await page.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title>' }),
+    );
+    await page.goto(blank);
+    return page;
+  }
+
+  /** Signs `page` in as `user` ('' = out) as the demo page's "Switch user" does. */
+  const signIn = (page: Page, user: string) =>
+    page.evaluate(async (user) => {
+      const answer = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user }),
+      });
+      if (answer.status !== 204) throw new Error(`POST /api/session: ${answer.status}`);
+    }, user);
 
   it("answers the page's token requests for the signed-in user only", async () => {
-    const page = await site.browser.newPage();
-    await page.goto(site.sandbox.host.url);
+    const page = await hostOrigin();
     const post = (body: unknown) =>
       page.evaluate(async (b) => {
         const r = await fetch('/api/ip-token', {
@@ -155,47 +185,29 @@ describe('demo host', () => {
     const scan = await post({ purpose: 'face-scan', language: 'en' });
     assert.equal(scan.status, 200);
     assert.ok(scan.body.url.startsWith(`${site.sandbox.plugins.url}/face-scan/?action_token=`));
-    await page.goto(`${site.sandbox.host.url}/login?user=`);
+    await signIn(page, '');
     assert.equal((await post({ purpose: 'api' })).status, 401, 'signed out: no token');
-    await page.goto(`${site.sandbox.host.url}/login?user=amy%40example.com`);
+    await signIn(page, 'amy@example.com');
     assert.equal((await post({ purpose: 'api' })).body.unit_system, 'imperial');
     await page.close();
   });
 
   it('serves a Sahha token endpoint for the signed-in user, whose token reads the Sahha sandbox', async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${site.sandbox.host.url}/login?user=amy%40example.com`);
-    const result = await page.evaluate(async (sahha) => {
+    const page = await hostOrigin();
+    await signIn(page, 'amy@example.com');
+    const answer = await page.evaluate(async () => {
       const answer = await fetch('/api/sahha-token', {
         method: 'POST',
         body: JSON.stringify({ purpose: 'api' }),
       });
-      const { token } = await answer.json();
-      const scores = await fetch(`${sahha}/api/v1/profile/score?types=sleep`, {
-        headers: { authorization: `profile ${token}` },
-      });
-      return { status: answer.status, scores: scores.status, body: await scores.json() };
-    }, site.sandbox.sahha.url);
-    assert.equal(result.status, 200);
-    assert.equal(result.scores, 200);
-    assert.equal(result.body[0].externalId, 'amy@example.com');
+      return { status: answer.status, body: await answer.json() };
+    });
     await page.close();
-  });
-
-  it('survives the script included twice', async () => {
-    const page = await site.browser.newPage();
-    const seen = await watch(page);
-    await page.route(`${site.sandbox.host.url}/twice.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
-               <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"></script>
-               <ip-metric-gauge metric="mental_stress"></ip-metric-gauge>`,
-      }),
-    );
-    await page.goto(`${site.sandbox.host.url}/twice.html`);
-    await waitForDefined(page, ['ip-metric-gauge']);
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    assert.equal(answer.status, 200);
+    const scores = await call(site.sandbox.sahha.url, 'GET', '/api/v1/profile/score?types=sleep', {
+      headers: { authorization: `profile ${answer.body.token}` },
+    });
+    assert.equal(scores.status, 200);
+    assert.equal(scores.body[0].externalId, 'amy@example.com');
   });
 });
