@@ -18,7 +18,7 @@ import { waitFor } from '../helpers/wait.js';
 const TAGS = ['ip-face-scan', 'ip-dashboard', 'ip-biomarker-card', 'ip-metric-gauge'];
 
 describe('demo host', () => {
-  const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
+  const site = fixtureSite({ scanSeconds: 1, checkSeconds: 0.3 });
 
   describe('the demo page', () => {
     let page: Page;
