@@ -3,12 +3,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
+import { BROWSER_FOLDERS } from './scripts/test-files.mjs';
 import { sandboxServers } from './test/helpers/wtr-sandbox.ts';
 
 const sandbox = sandboxServers();
 
 export default {
-  files: ['test/{core,embeds,data,i18n,units}/**/*.test.ts'],
+  files: [`test/{${BROWSER_FOLDERS.join(',')}}/**/*.test.ts`],
   nodeResolve: true,
   // Two test pages at once, each in a browser context of its own: a context is a window of its
   // own, so both pages are visible and focused. (Two tabs of one window would not be: headless

@@ -1,9 +1,11 @@
 // `npm test`: the kit's build and every test phase, side by side where they share nothing.
 //
-//   build        npm run build                        from the start
-//   browser      npm run test:browser                 from the start: it tests src/, not dist/
-//   node         npm run test:node                    once the build is done (e2e runs dist/)
-//   frameworks   npm run test:frameworks              once the build and the browser phase are done
+//   build          npm run build               from the start
+//   browser        npm run test:browser        from the start: it tests src/, not dist/
+//   node:source    npm run test:node:source    from the start: the server half, the sandbox and
+//                                              the source layout, through tsx (test-files.mjs)
+//   node:built     npm run test:node:built     once the build is done (e2e runs dist/)
+//   frameworks     npm run test:frameworks     once the build and the browser phase are done
 //
 // Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
@@ -61,21 +63,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // browser phase too.
 const browser = phase('browser', 'test:browser');
 const build = phase('build', 'build');
-const node = build.then((built) =>
-  built ? phase('node', 'test:node') : skip(['node'], 'the build failed'),
+const source = phase('node:source', 'test:node:source');
+const built = build.then((built) =>
+  built ? phase('node:built', 'test:node:built') : skip(['node:built'], 'the build failed'),
 );
 const frameworks = Promise.all([build, browser]).then(([built]) =>
   built ? phase('frameworks', 'test:frameworks') : skip(['frameworks'], 'the build failed'),
 );
-await Promise.all([browser, node, frameworks]);
+await Promise.all([browser, source, built, frameworks]);
 
-const order = ['build', 'browser', 'node', 'frameworks'];
+const order = ['build', 'browser', 'node:source', 'node:built', 'frameworks'];
 const failed = order.filter((name) => results.get(name).code !== 0);
 console.log(`npm test: ${failed.length ? 'FAILED' : 'passed'} in ${seconds(started)}`);
 for (const name of order) {
   const { code, took } = results.get(name);
   const verdict = code === 0 ? 'passed' : typeof code === 'string' ? code : `FAILED (${code})`;
-  console.log(`  ${name.padEnd(11)} ${verdict.padEnd(28)} ${took}`);
+  console.log(`  ${name.padEnd(12)} ${verdict.padEnd(28)} ${took}`);
 }
 if (failed.length) {
   const ran = failed.filter((name) => results.get(name).took !== '-');

@@ -2,7 +2,8 @@
 // script-tag build and its token endpoint. Switching user: demo-session.test.ts; what each
 // page loads: demo-modules.test.ts.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   OUTPUT_DIR,
   waitForDefined,
@@ -10,7 +11,8 @@ import {
   watch,
   closeClean,
 } from '../helpers/browser.js';
-import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
+import { fixtureSite } from '../helpers/fixture-host.js';
+import { call } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
 const TAGS = [
@@ -22,37 +24,55 @@ const TAGS = [
 ];
 
 describe('demo host', () => {
-  const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
+  const site = fixtureSite({ scanSeconds: 1, checkSeconds: 0.3 });
 
-  it('serves the demo page with all five elements defined, no errors and no CSP violations', async () => {
-    const page = await site.browser.newPage();
-    const seen = await watch(page);
-    const response = await page.goto(site.sandbox.host.url);
-    // Strict, with what cspFor adds for the kit.
-    const csp = response!.headers()['content-security-policy']!;
-    for (const directive of [
-      "default-src 'self'",
-      "script-src 'self';",
-      `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url};`,
-      `frame-src 'self' https://*.intelliprove.com ${site.sandbox.plugins.url};`,
-      `img-src 'self' data: https://*.intelliprove.com ${site.sandbox.engine.url};`,
-      "require-trusted-types-for 'script'",
-    ])
-      assert.ok(csp.includes(directive), `${directive} is not in ${csp}`);
-    await waitForDefined(page, TAGS);
-    await page.waitForFunction(() =>
-      document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
-    );
-    // The recommendations' pictures, from the sandbox engine, which the policy allows (lazy:
-    // loaded once in view).
-    await page.locator('ip-recommendations').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => {
-      const images = document
-        .querySelector('ip-recommendations')
-        ?.shadowRoot?.querySelectorAll('img');
-      return images?.length && [...images].every((img) => img.naturalWidth > 0);
+  describe('the demo page', () => {
+    let page: Page;
+    let seen: Awaited<ReturnType<typeof watch>>;
+    let csp: string | undefined;
+    before(async () => {
+      page = await site.browser.newPage();
+      seen = await watch(page);
+      csp = (await page.goto(site.sandbox.host.url))!.headers()['content-security-policy'];
     });
-    await closeClean(page, seen);
+    after(() => page?.close());
+
+    it('is served with all five elements defined, no errors and no CSP violations', async () => {
+      // Strict, with what cspFor adds for the kit.
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self';",
+        `connect-src 'self' ${site.sandbox.engine.url} ${site.sandbox.sahha.url};`,
+        `frame-src 'self' https://*.intelliprove.com ${site.sandbox.plugins.url};`,
+        `img-src 'self' data: https://*.intelliprove.com ${site.sandbox.engine.url};`,
+        "require-trusted-types-for 'script'",
+      ])
+        assert.ok(csp!.includes(directive), `${directive} is not in ${csp}`);
+      await waitForDefined(page, TAGS);
+      await page.waitForFunction(() =>
+        document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
+      );
+      // The recommendations' pictures, from the sandbox engine, which the policy allows (lazy:
+      // loaded once in view).
+      await page.locator('ip-recommendations').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const images = document
+          .querySelector('ip-recommendations')
+          ?.shadowRoot?.querySelectorAll('img');
+        return images?.length && [...images].every((img) => img.naturalWidth > 0);
+      });
+      assert.deepEqual(seen.violations, [], 'CSP violations');
+      assert.deepEqual(seen.errors, [], 'console errors');
+    });
+
+    it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
+      const script = await page.$eval('script[src$="intelliprove-widgets.js"]', (s) => ({
+        type: s.getAttribute('type'),
+        endpoint: (s as HTMLScriptElement).dataset.tokenEndpoint,
+      }));
+      assert.equal(script.type, null);
+      assert.equal(script.endpoint, '/api/ip-token');
+    });
   });
 
   it('shows a scan start to finish, then the refreshed dashboard; "Scan again" restarts', async () => {
@@ -150,21 +170,33 @@ describe('demo host', () => {
     await page.close();
   });
 
-  it('runs the bundle as a classic script (no type="module") with data-* defaults', async () => {
+  /**
+   * A blank page on the demo host's origin (the browser makes it up; no kit on it), for calls
+   * to the host's own endpoints as the demo page makes them: same origin, the session's cookie.
+   */
+  async function hostOrigin(): Promise<Page> {
     const page = await site.browser.newPage();
-    await page.goto(site.sandbox.host.url);
-    const script = await page.$eval('script[src$="intelliprove-widgets.js"]', (s) => ({
-      type: s.getAttribute('type'),
-      endpoint: (s as HTMLScriptElement).dataset.tokenEndpoint,
-    }));
-    assert.equal(script.type, null);
-    assert.equal(script.endpoint, '/api/ip-token');
-    await page.close();
-  });
+    const blank = `${site.sandbox.host.url}/blank.html`;
+    await page.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title>' }),
+    );
+    await page.goto(blank);
+    return page;
+  }
+
+  /** Signs `page` in as `user` ('' = out) as the demo page's "Switch user" does. */
+  const signIn = (page: Page, user: string) =>
+    page.evaluate(async (user) => {
+      const answer = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user }),
+      });
+      if (answer.status !== 204) throw new Error(`POST /api/session: ${answer.status}`);
+    }, user);
 
   it("answers the page's token requests for the signed-in user only", async () => {
-    const page = await site.browser.newPage();
-    await page.goto(site.sandbox.host.url);
+    const page = await hostOrigin();
     const post = (body: unknown) =>
       page.evaluate(async (b) => {
         const r = await fetch('/api/ip-token', {
@@ -177,50 +209,29 @@ describe('demo host', () => {
     const scan = await post({ purpose: 'face-scan', language: 'en' });
     assert.equal(scan.status, 200);
     assert.ok(scan.body.url.startsWith(`${site.sandbox.plugins.url}/face-scan/?action_token=`));
-    await page.goto(`${site.sandbox.host.url}/login?user=`);
+    await signIn(page, '');
     assert.equal((await post({ purpose: 'api' })).status, 401, 'signed out: no token');
-    await page.goto(`${site.sandbox.host.url}/login?user=amy%40example.com`);
+    await signIn(page, 'amy@example.com');
     assert.equal((await post({ purpose: 'api' })).body.unit_system, 'imperial');
     await page.close();
   });
 
   it('serves a Sahha token endpoint for the signed-in user, whose token reads the Sahha sandbox', async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${site.sandbox.host.url}/login?user=amy%40example.com`);
-    const result = await page.evaluate(async (sahha) => {
+    const page = await hostOrigin();
+    await signIn(page, 'amy@example.com');
+    const answer = await page.evaluate(async () => {
       const answer = await fetch('/api/sahha-token', {
         method: 'POST',
         body: JSON.stringify({ purpose: 'api' }),
       });
-      const { token } = await answer.json();
-      const scores = await fetch(`${sahha}/api/v1/profile/score?types=sleep`, {
-        headers: { authorization: `profile ${token}` },
-      });
-      return { status: answer.status, scores: scores.status, body: await scores.json() };
-    }, site.sandbox.sahha.url);
-    assert.equal(result.status, 200);
-    assert.equal(result.scores, 200);
-    assert.equal(result.body[0].externalId, 'amy@example.com');
+      return { status: answer.status, body: await answer.json() };
+    });
     await page.close();
-  });
-
-  it('survives the script included twice', async () => {
-    // kitPage's script tag, and the same tag again.
-    const again = `<script src="/assets/intelliprove-widgets.js" data-token-endpoint="/api/ip-token"
-      data-api-base="${site.sandbox.engine.url}"></script>`;
-    const url = site.host.page(
-      '/twice.html',
-      kitPage(site.sandbox, '<ip-metric-gauge metric="mental_stress"></ip-metric-gauge>', {
-        head: again,
-      }),
-    );
-    const page = await site.browser.newPage();
-    const seen = await watch(page);
-    await page.goto(url);
-    await waitForDefined(page, ['ip-metric-gauge']);
-    // Read to the end: a gauge that shows its score, and nothing said on the way.
-    await waitForStatus(page, 'ip-metric-gauge');
-    assert.deepEqual(seen.errors, []);
-    await page.close();
+    assert.equal(answer.status, 200);
+    const scores = await call(site.sandbox.sahha.url, 'GET', '/api/v1/profile/score?types=sleep', {
+      headers: { authorization: `profile ${answer.body.token}` },
+    });
+    assert.equal(scores.status, 200);
+    assert.equal(scores.body[0].externalId, 'amy@example.com');
   });
 });

@@ -3,14 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
-import {
-  OUTPUT_DIR,
-  launch,
-  recordEvents,
-  waitForStatus,
-  watch,
-  closeClean,
-} from '../helpers/browser.js';
+import { OUTPUT_DIR, recordEvents, waitForStatus, watch, closeClean } from '../helpers/browser.js';
 import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 import { pluginFrame } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
@@ -24,7 +17,10 @@ const scanText = (page: import('playwright-core').Page) =>
   page.evaluate(() => document.querySelector('ip-face-scan')!.shadowRoot!.textContent);
 
 describe('<ip-face-scan> end to end', () => {
-  const site = fixtureSite({ scanSeconds: 2, checkSeconds: 0.3 });
+  // insecure.test: the host again, under a name that is neither https nor localhost.
+  const site = fixtureSite({ scanSeconds: 1, checkSeconds: 0.3 }, [
+    '--host-resolver-rules=MAP insecure.test 127.0.0.1',
+  ]);
   const scanPage = (path: string, headers: Record<string, string> = {}) =>
     site.host.page(path, kitPage(site.sandbox, '<ip-face-scan></ip-face-scan>'), headers);
 
@@ -170,18 +166,14 @@ describe('<ip-face-scan> end to end', () => {
 
   it('says so on an insecure (http, not localhost) page, without asking for a URL', async () => {
     const port = new URL(site.sandbox.host.url).port;
-    const insecure = await launch(['--host-resolver-rules=MAP insecure.test 127.0.0.1']);
-    try {
-      const page = await insecure.newPage();
-      const tokenRequests: string[] = [];
-      page.on('request', (r) => r.url().includes('/api/ip-token') && tokenRequests.push(r.url()));
-      await page.goto(`http://insecure.test:${port}/scan.html`);
-      await waitForStatus(page, 'ip-face-scan', ['error']);
-      assert.equal(await page.evaluate(() => window.isSecureContext), false);
-      assert.match((await scanText(page))!, /only works on secure \(https\) pages/);
-      assert.deepEqual(tokenRequests, []);
-    } finally {
-      await insecure.close();
-    }
+    const page = await site.browser.newPage();
+    const tokenRequests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/ip-token') && tokenRequests.push(r.url()));
+    await page.goto(`http://insecure.test:${port}/scan.html`);
+    await waitForStatus(page, 'ip-face-scan', ['error']);
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    assert.match((await scanText(page))!, /only works on secure \(https\) pages/);
+    assert.deepEqual(tokenRequests, []);
+    await page.close();
   });
 });

@@ -56,7 +56,7 @@ describe('stand-in plug-ins', () => {
     (await messages()).map((m) => JSON.parse(m.data).stage as string);
 
   before(async () => {
-    sandbox = await startSandbox({ scanSeconds: 2, checkSeconds: 0.3 });
+    sandbox = await startSandbox({ scanSeconds: 1, checkSeconds: 0.3 });
     embedder = await listen((req, res) => {
       const query = new URL(req.url!, 'http://x').searchParams;
       if (!query.get('src')) {

@@ -1,6 +1,6 @@
 // The script tag in the ways CMSs and tag managers include it: async, defer, injected by
-// another script, from a sub-path on another path layout, and twice. Each page relies on the
-// tag's data-* defaults alone.
+// another script, from a sub-path on another path layout, and twice (from one URL or two). Each
+// page relies on the tag's data-* defaults alone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { waitForStatus, watch } from '../helpers/browser.js';
@@ -68,7 +68,14 @@ describe('the script tag', () => {
       `<!doctype html><script src="${CDN_PATH}/intelliprove-widgets.js" ${data()}></script>${BODY}`,
     ));
 
-  it('survives being included twice', () =>
+  it('survives being included twice, from the same URL', () =>
+    works(
+      '/twice-same.html',
+      `<!doctype html><script src="/assets/intelliprove-widgets.js" ${data()}></script>
+       <script src="/assets/intelliprove-widgets.js" ${data()}></script>${BODY}`,
+    ));
+
+  it('survives being included twice, from two URLs', () =>
     works(
       '/twice.html',
       `<!doctype html><script src="/assets/intelliprove-widgets.js" ${data()}></script>

@@ -76,14 +76,18 @@ export interface FixtureSite {
 
 /**
  * For the `describe` block it is called in: the sandbox (with `options`), a fixture host in
- * front of it and Chromium, started before the block's tests and closed after them.
+ * front of it and Chromium (with `browserArgs` besides its usual flags), started before the
+ * block's tests and closed after them.
  */
-export function fixtureSite(options?: SandboxOptions): FixtureSite {
+export function fixtureSite(
+  options?: SandboxOptions,
+  browserArgs: readonly string[] = [],
+): FixtureSite {
   const site = {} as FixtureSite;
   before(async () => {
     site.sandbox = await startSandbox(options);
     site.host = await startFixtureHost(site.sandbox);
-    site.browser = await launch();
+    site.browser = await launch(browserArgs);
   });
   after(async () => {
     await site.browser?.close();
