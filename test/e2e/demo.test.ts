@@ -11,6 +11,7 @@ import {
   watch,
   closeClean,
 } from '../helpers/browser.js';
+import { DEFAULT_USER, sessionCookie } from '../../demo/host/host.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
 import { call } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
@@ -178,7 +179,12 @@ describe('demo host', () => {
     const page = await site.browser.newPage();
     const blank = `${site.sandbox.host.url}/blank.html`;
     await page.route(blank, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title>' }),
+      // Signed in as a first visit to one of the host's pages is.
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'set-cookie': sessionCookie(DEFAULT_USER) },
+        body: '<!doctype html><title>Blank</title>',
+      }),
     );
     await page.goto(blank);
     return page;
