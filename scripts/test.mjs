@@ -8,8 +8,8 @@
 //   browser        npm run test:browser        once the build is done (see below)
 //
 // The build is what most of the work waits for, so it starts alone, with only the quick source
-// tests beside it (tsc and rollup leave part of a second core free); then all the rest at
-// once. The browser phase tests src/, not dist/, but beside the build it would slow it down.
+// tests beside it (the build leaves part of a second core free); then all the rest at once.
+// The browser phase tests src/, not dist/, but beside the build it would slow the build down.
 // Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
 // fails when any phase fails, and says which.
