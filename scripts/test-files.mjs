@@ -8,7 +8,7 @@
 //     built      the rest: end to end through dist/, the published typings, and any new folder
 // New files, and new folders, are picked up; a new folder's tests wait for the build.
 import { readFileSync, readdirSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BROWSER_FOLDERS = ['core', 'embeds', 'data', 'i18n', 'units'];
@@ -24,6 +24,7 @@ function testsIn(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
     .map((entry) => relative(root, `${entry.parentPath ?? entry.path}/${entry.name}`))
+    .map((file) => file.split(sep).join('/'))
     .sort();
 }
 

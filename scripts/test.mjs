@@ -1,12 +1,15 @@
 // `npm test`: the kit's build and every test phase, side by side where they share nothing.
 //
 //   build          npm run build               from the start
-//   browser        npm run test:browser        from the start: it tests src/, not dist/
 //   node:source    npm run test:node:source    from the start: the server half, the sandbox and
 //                                              the source layout, through tsx (test-files.mjs)
 //   node:built     npm run test:node:built     once the build is done (e2e runs dist/)
-//   frameworks     npm run test:frameworks     once the build and the browser phase are done
+//   frameworks     npm run test:frameworks     once the build is done (the apps import dist/)
+//   browser        npm run test:browser        once the build is done (see below)
 //
+// The build is what most of the work waits for, so it starts alone, with only the quick source
+// tests beside it (the build leaves part of a second core free); then all the rest at once.
+// The browser phase tests src/, not dist/, but beside the build it would slow the build down.
 // Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
 // fails when any phase fails, and says which.
@@ -59,17 +62,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-// At most about two phases' worth of Chromium at a time: the framework apps wait for the
-// browser phase too.
-const browser = phase('browser', 'test:browser');
 const build = phase('build', 'build');
 const source = phase('node:source', 'test:node:source');
-const built = build.then((built) =>
-  built ? phase('node:built', 'test:node:built') : skip(['node:built'], 'the build failed'),
-);
-const frameworks = Promise.all([build, browser]).then(([built]) =>
-  built ? phase('frameworks', 'test:frameworks') : skip(['frameworks'], 'the build failed'),
-);
+const afterBuild = (name, script) =>
+  build.then((built) => (built ? phase(name, script) : skip([name], 'the build failed')));
+const built = afterBuild('node:built', 'test:node:built');
+const frameworks = afterBuild('frameworks', 'test:frameworks');
+// Not needing the build, it runs even when the build fails.
+const browser = build.then(() => phase('browser', 'test:browser'));
 await Promise.all([browser, source, built, frameworks]);
 
 const order = ['build', 'browser', 'node:source', 'node:built', 'frameworks'];

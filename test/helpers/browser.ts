@@ -87,7 +87,7 @@ export const waitForStatus = (
   );
 
 /** Waits (up to `timeout` ms) until each of `tags` is defined on the page. */
-export const waitForDefined = (page: Page, tags: readonly string[], timeout = 5_000) =>
+export const waitForDefined = (page: Page, tags: readonly string[], timeout = 10_000) =>
   page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), tags, { timeout });
 
 /** Asserts that `page` showed no console error and no CSP violation (see `watch`), and closes it. */
