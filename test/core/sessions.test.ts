@@ -182,7 +182,7 @@ describe('sessions', () => {
       );
     }
     const cards = [...root.children] as IpBiomarkerCard[];
-    await until(() => cards.every((card) => card.status === 'ready'), 'all shown', 30_000);
+    await until(() => cards.every((card) => card.status === 'ready'), 'all shown', 55_000);
     expect(keptAnswers() - before, 'each shown answer is kept').to.equal(300);
     root.remove();
     await nextTask();
