@@ -109,13 +109,16 @@ export class Reading<R, S extends AnySource> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#task.autoRun = true;
     if (this.host.hasUpdated) this.host.requestUpdate(); // re-inserted: draw again, or read again
   }
 
   hostDisconnected(): void {
-    // Left the page, not moved (still out after this task): let go of everything it holds.
+    // Left the page, not moved (still out after this task): let go of everything it holds, and
+    // read nothing while out (the aborted task's own update would otherwise start a new read).
     setTimeout(() => {
       if (this.host.isConnected) return;
+      this.#task.autoRun = false;
       this.#task.abort();
       this.#lease.release();
       this.#lease = new Lease();
