@@ -5,7 +5,7 @@
  * waits for or shows their answer (six gauges make one `/v2/metrics` call); an answer is kept
  * only that long, never past its token's life, and in its session only (session.ts). A read
  * that nobody waits for any more is aborted; one without an answer gives up after
- * `API_TIMEOUT_MS`. A completed face scan (or `reload()`) drops what was kept for that token
+ * `API_TIMEOUT_MS` on the wire (a few per origin at once: request-gate.ts). A completed face scan (or `reload()`) drops what was kept for that token
  * endpoint.
  */
 import { watchConnect } from '../core/connect-policy.js';
@@ -13,6 +13,7 @@ import { IpError } from '../core/errors.js';
 import { onScanCompleted } from '../core/scan-signal.js';
 import { sessionOf, sessionsOf } from '../core/session.js';
 import { isTimeout } from '../core/abort.js';
+import { throughGate } from './request-gate.js';
 import { SharedRequest, type Lease } from './shared-request.js';
 import { apiToken, dropToken, tokenExpiry, type TokenSource } from './token-cache.js';
 
@@ -75,27 +76,35 @@ function unanswered(context: ApiContext, path: string, error: unknown): IpError 
   );
 }
 
-/** One GET with `token`, its body read whole, within `API_TIMEOUT_MS` or until `aborted`. */
-async function send(
+/**
+ * One GET with `token`, its body read whole, within `API_TIMEOUT_MS` from when it goes on the
+ * wire (after its turn at the gate, request-gate.ts) or until `aborted`.
+ */
+function send(
   context: ApiContext,
   path: string,
   token: string,
   aborted: AbortSignal,
 ): Promise<{ status: number; text: string }> {
-  // Each GET has its own time: the token request (and a renewal) before it has its own.
-  const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
-  watchConnect(context.apiBase);
-  try {
-    const response = await fetch(`${context.apiBase.replace(/\/+$/, '')}${path}`, {
-      headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
-      credentials: 'omit',
-      signal,
-    });
-    return { status: response.status, text: await response.text() };
-  } catch (error) {
-    aborted.throwIfAborted();
-    throw unanswered(context, path, signal.aborted ? signal.reason : error);
-  }
+  const url = `${context.apiBase.replace(/\/+$/, '')}${path}`;
+  // (An api-base that is no URL fails in fetch, and is reported as such.)
+  const origin = URL.canParse(url) ? new URL(url).origin : url;
+  return throughGate(origin, aborted, async () => {
+    // Each GET has its own time: the token request (and a renewal) before it has its own.
+    const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
+    watchConnect(context.apiBase);
+    try {
+      const response = await fetch(url, {
+        headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
+        credentials: 'omit',
+        signal,
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      aborted.throwIfAborted();
+      throw unanswered(context, path, signal.aborted ? signal.reason : error);
+    }
+  });
 }
 
 async function read<T>(

@@ -173,6 +173,7 @@ describe('sessions', () => {
     const before = keptAnswers();
     const root = document.createElement('div');
     document.body.append(root);
+    const failures = record(root, 'ip-error');
     for (let i = 0; i < 300; i++) {
       mount(
         root,
@@ -182,7 +183,14 @@ describe('sessions', () => {
       );
     }
     const cards = [...root.children] as IpBiomarkerCard[];
-    await until(() => cards.every((card) => card.status === 'ready'), 'all shown', 55_000);
+    const settled = (card: IpBiomarkerCard) => !['idle', 'loading'].includes(card.status);
+    await until(() => cards.every(settled), 'all settled', 55_000);
+    const statuses = new Map<string, number>();
+    for (const { status } of cards) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const why = [...new Set(failures.map((event) => event.detail.message))].join(' | ');
+    expect(Object.fromEntries(statuses), `every card shows its answer (${why})`).to.deep.equal({
+      ready: 300,
+    });
     expect(keptAnswers() - before, 'each shown answer is kept').to.equal(300);
     root.remove();
     await nextTask();

@@ -48,11 +48,19 @@ export interface LoggedRequest {
   authorization?: string | null;
   /** Once the exchange is over: answered in full, or dropped by the client first (an abort). */
   outcome?: 'answered' | 'aborted';
+  /** How many of the scenario's requests were open when this one came, itself included. */
+  open?: number;
 }
 
 /** Notes in `entry` how the exchange of `ctx` ends. */
-function logOutcome(ctx: Parameters<Middleware>[0], entry: LoggedRequest): void {
+function logOutcome(
+  ctx: Parameters<Middleware>[0],
+  entry: LoggedRequest,
+  scenario: Scenario,
+): void {
+  entry.open = ++scenario.open;
   ctx.res.once('close', () => {
+    scenario.open--;
     entry.outcome = ctx.res.writableFinished ? 'answered' : 'aborted';
   });
 }
@@ -63,6 +71,8 @@ const ENGINE_CONTENT = /^\/(sandbox\/images|v2\/tracking)\//;
 interface Scenario {
   answers: ScriptedAnswer[];
   log: LoggedRequest[];
+  /** Requests answered or dropped not yet. */
+  open: number;
 }
 
 async function readJson(req: import('node:http').IncomingMessage): Promise<unknown> {
@@ -142,6 +152,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       scenarios.set(id, {
         answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
         log: [],
+        open: 0,
       });
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ id, endpoint: `/__ip/token/${id}` });
@@ -158,6 +169,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       scenarios.set(id, {
         answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
         log: [],
+        open: 0,
       });
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ id, apiBase: `${ctx.origin}/__ip/api/${id}` });
@@ -187,7 +199,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
         authorization: ctx.get('authorization') || null,
       };
       scenario.log.push(entry);
-      logOutcome(ctx, entry);
+      logOutcome(ctx, entry, scenario);
       ctx.set('access-control-allow-origin', '*');
       const answer =
         scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
@@ -220,7 +232,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       body,
     };
     scenario.log.push(entry);
-    logOutcome(ctx, entry);
+    logOutcome(ctx, entry, scenario);
     const answer =
       scenario.answers[Math.min(scenario.log.length - 1, scenario.answers.length - 1)]!;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
