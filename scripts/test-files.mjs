@@ -28,6 +28,10 @@ function testsIn(dir) {
     .sort();
 }
 
+/** The framework apps' and the npm package's test files. */
+export const frameworkTestFiles = () =>
+  testsIn(`${root}test`).filter((file) => FRAMEWORK_FOLDERS.includes(file.split('/')[1]));
+
 /** The node-side test files of `group` ('source', 'built', or both when omitted). */
 export function nodeTestFiles(group) {
   const folder = (file) => file.split('/')[1];

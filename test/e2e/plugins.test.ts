@@ -6,13 +6,14 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, type Running } from '../../demo/sandbox/http-util.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { OUTPUT_DIR, launch } from '../helpers/browser.js';
+import { OUTPUT_DIR, browserFor } from '../helpers/browser.js';
 import { latestScanId } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
 
 describe('stand-in plug-ins', () => {
   let sandbox: Sandbox;
   let browser: Browser;
+  let release = async () => {};
   let embedder: Running;
 
   /** A plug-in URL as the real engine hands it out, for a seeded user. */
@@ -69,10 +70,10 @@ describe('stand-in plug-ins', () => {
         addEventListener('message', (e) => messages.push({ origin: e.origin, data: e.data }));
       </script><iframe width="480" height="720" ${query.get('allow') ? `allow="${query.get('allow')}"` : ''} src="${query.get('src')!.replace(/"/g, '&quot;')}"></iframe></body>`);
     });
-    browser = await launch();
+    ({ browser, release } = await browserFor());
   });
   after(async () => {
-    await browser?.close();
+    await release();
     await embedder?.close();
     await sandbox?.close();
   });

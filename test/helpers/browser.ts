@@ -22,6 +22,52 @@ export async function launch(args: readonly string[] = []): Promise<Browser> {
   });
 }
 
+/** Chromium processes by flags, while a lane shares them (see `shareBrowsers`). */
+let shared: Map<string, Promise<Browser>> | null = null;
+
+/**
+ * From now on `browserFor` hands out one Chromium per set of flags to every test file of the
+ * process, instead of one each; returns what closes them. A lane of scripts/node-tests.mjs
+ * (several files in one process) calls it: a launch costs about a CPU-second, and every test
+ * opens its pages in browser contexts of their own anyway.
+ */
+export function shareBrowsers(): () => Promise<void> {
+  shared ??= new Map();
+  return async () => {
+    const browsers = [...(shared?.values() ?? [])];
+    shared = null;
+    await Promise.all(
+      browsers.map((browser) =>
+        browser.then(
+          (b) => b.close(),
+          () => {},
+        ),
+      ),
+    );
+  };
+}
+
+/**
+ * Chromium (with `args`) for a `describe` block: the shared one while `shareBrowsers` is on (a
+ * crashed one is replaced), else its own; `release` closes it if it is its own.
+ */
+export async function browserFor(
+  args: readonly string[] = [],
+): Promise<{ browser: Browser; release(): Promise<void> }> {
+  if (!shared) {
+    const browser = await launch(args);
+    return { browser, release: () => browser.close() };
+  }
+  const key = args.join(' ');
+  let browser = await shared.get(key)?.catch(() => null);
+  if (!browser?.isConnected()) {
+    const launching = launch(args);
+    shared.set(key, launching);
+    browser = await launching;
+  }
+  return { browser, release: async () => {} };
+}
+
 /** Collects console errors, page errors and CSP violations of a page. */
 export async function watch(page: Page): Promise<{ errors: string[]; violations: string[] }> {
   const errors: string[] = [];

@@ -12,7 +12,7 @@ import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, sendHtml, serveFile, type Running } from '../../demo/sandbox/http-util.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../demo/sandbox/index.js';
 import { createTokenHandler, type TokenHandler } from '../../src/server/index.js';
-import { launch } from './browser.js';
+import { browserFor } from './browser.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Where the fixture host also serves dist/: `${CDN_PATH}/intelliprove-widgets.js`. */
@@ -77,20 +77,21 @@ export interface FixtureSite {
 /**
  * For the `describe` block it is called in: the sandbox (with `options`), a fixture host in
  * front of it and Chromium (with `browserArgs` besides its usual flags), started before the
- * block's tests and closed after them.
+ * block's tests and closed after them (Chromium may be a lane's shared one: see `browserFor`).
  */
 export function fixtureSite(
   options?: SandboxOptions,
   browserArgs: readonly string[] = [],
 ): FixtureSite {
   const site = {} as FixtureSite;
+  let release = async () => {};
   before(async () => {
     site.sandbox = await startSandbox(options);
     site.host = await startFixtureHost(site.sandbox);
-    site.browser = await launch(browserArgs);
+    ({ browser: site.browser, release } = await browserFor(browserArgs));
   });
   after(async () => {
-    await site.browser?.close();
+    await release();
     await site.host?.close();
     await site.sandbox?.close();
   });

@@ -15,7 +15,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { DEFAULT_USER } from '../../demo/host/host.js';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { launch, waitForStatus, watch } from './browser.js';
+import { browserFor, waitForStatus, watch } from './browser.js';
 import { call } from './http.js';
 import { poll } from './wait.js';
 
@@ -31,7 +31,7 @@ export async function startAppSession(name: 'vue' | 'react' | 'angular'): Promis
   const index = fileURLToPath(new URL(`../../demo/${name}/dist/index.html`, import.meta.url));
   assert.ok(existsSync(index), `demo/${name} is not built: run \`npm run demo:frameworks\`.`);
   const sandbox = await startSandbox({ scanSeconds: 1, checkSeconds: 0.2 });
-  const browser = await launch();
+  const { browser, release } = await browserFor();
   return {
     sandbox,
     browser,
@@ -44,7 +44,7 @@ export async function startAppSession(name: 'vue' | 'react' | 'angular'): Promis
       return { page, ...seen };
     },
     async close() {
-      await browser.close();
+      await release();
       await sandbox.close();
     },
   };

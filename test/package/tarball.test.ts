@@ -24,10 +24,9 @@ import {
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
-import { closeClean, launch, watch } from '../helpers/browser.js';
+import { browserFor, closeClean, watch } from '../helpers/browser.js';
 import {
   assertEngineCallsAs,
   readingsOf,
@@ -219,7 +218,7 @@ describe('the npm package, packed and installed', () => {
   let publint: Promise<Ran>;
   let attw: Promise<Ran>;
   let installed: Promise<void>;
-  let started: Promise<[Sandbox, Browser]>;
+  let started: Promise<[Sandbox, Awaited<ReturnType<typeof browserFor>>]>;
 
   before(async () => {
     packed = await pack();
@@ -229,13 +228,13 @@ describe('the npm package, packed and installed', () => {
     attw = run(bin('attw'), [packed.tarball, '--profile', 'esm-only'], ROOT);
     installed = later(installApp(packed.tarball));
     started = later(
-      Promise.all([startSandbox({ scanSeconds: 1, checkSeconds: 0.2 }), launch()] as const),
+      Promise.all([startSandbox({ scanSeconds: 1, checkSeconds: 0.2 }), browserFor()] as const),
     );
   });
 
   after(async () => {
-    const [sandbox, browser] = (await started?.catch(() => null)) ?? [];
-    await browser?.close();
+    const [sandbox, chromium] = (await started?.catch(() => null)) ?? [];
+    await chromium?.release();
     await sandbox?.close();
   });
 
@@ -324,7 +323,7 @@ describe('the npm package, packed and installed', () => {
 
   it("in a Vite app served by a plain Node server: the card and the gauge show the user's values", async () => {
     await installed;
-    const [sandbox, browser] = await started;
+    const [sandbox, { browser }] = await started;
     const server = await startServer(sandbox);
     try {
       const readings = await readingsOf(sandbox, USER);
