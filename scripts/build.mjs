@@ -4,10 +4,12 @@
 //              executable) → rollup (the script-tag build, from tsc's ESM)
 //   manifest   cem analyze: custom-elements.json, the editor data and the framework typings
 //              (from src/, see custom-elements-manifest.config.mjs)
-// Fails, stopping the other line, when a step fails.
+// Fails, stopping the other line, when a step fails; stamps the result when none did (see
+// build-stamp.mjs).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { clearStamp, stampBuild } from './build-stamp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,6 +34,7 @@ function run(script, ...args) {
   });
 }
 
+clearStamp();
 rmSync(`${root}dist`, { recursive: true, force: true });
 const code = (async () => {
   await run(bin('typescript', 'tsc'), '-p', 'tsconfig.build.json');
@@ -42,6 +45,7 @@ const code = (async () => {
 const manifest = run(bin('@custom-elements-manifest/analyzer', 'cem'), 'analyze');
 try {
   await Promise.all([code, manifest]);
+  stampBuild();
 } catch (error) {
   for (const child of running) child.kill();
   console.error(`build: ${error.message}`);

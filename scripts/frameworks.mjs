@@ -4,8 +4,9 @@
 // Usage: node scripts/frameworks.mjs [vue|react|angular ...]
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { filesIn, hashOf } from './file-hash.mjs';
 
 const APPS = ['vue', 'react', 'angular'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -20,28 +21,6 @@ const wanted = process.argv.slice(2);
 for (const name of wanted.filter((n) => !APPS.includes(n))) {
   console.error(`Unknown app "${name}"; the apps are ${APPS.join(', ')}.`);
   process.exit(1);
-}
-
-/** The files below `dir` (relative paths, sorted), but `skip`ped folders. */
-function filesIn(dir, skip = []) {
-  const found = [];
-  const walk = (sub) => {
-    for (const entry of readdirSync(`${dir}/${sub}`, { withFileTypes: true })) {
-      const path = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!skip.includes(path)) walk(path);
-      } else if (entry.isFile()) found.push(path);
-    }
-  };
-  walk('');
-  return found.sort();
-}
-
-/** A hash of the files' paths and contents, and of `more`. */
-function hashOf(files, more = '') {
-  const hash = createHash('sha256').update(more);
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
 }
 
 /**

@@ -1,6 +1,8 @@
 // `npm test`: the kit's build and every test phase, side by side where they share nothing.
 //
-//   build          npm run build               from the start
+//   build          npm run build               from the start, unless dist/ is already the
+//                                              build of the sources as they are (a warm
+//                                              machine: build-stamp.mjs; IP_REBUILD=1 builds)
 //   node:source    npm run test:node:source    from the start: the server half, the sandbox and
 //                                              the source layout, through tsx (test-files.mjs)
 //   node:built     npm run test:node:built     once the build is done (e2e runs dist/)
@@ -14,12 +16,13 @@
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
 // fails when any phase fails, and says which.
 import { spawn } from 'node:child_process';
+import { buildIsCurrent } from './build-stamp.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** @type {Map<string, { code: number | null, took: string }>} */
+/** @type {Map<string, { code: number | string | null, took: string, note?: string }>} */
 const results = new Map();
 const children = new Set();
 
@@ -62,7 +65,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const build = phase('build', 'build');
+// A warm machine's dist/ may already be the build of these sources (build-stamp.mjs).
+const current = process.env.IP_REBUILD !== '1' && buildIsCurrent();
+const build = current ? Promise.resolve(true) : phase('build', 'build');
+if (current) {
+  console.log(
+    '▶ build skipped: dist/ is the build of the sources as they are (IP_REBUILD=1 builds)',
+  );
+  results.set('build', { code: 0, took: '-', note: 'up to date' });
+}
 const source = phase('node:source', 'test:node:source');
 const afterBuild = (name, script) =>
   build.then((built) => (built ? phase(name, script) : skip([name], 'the build failed')));
@@ -76,8 +87,9 @@ const order = ['build', 'browser', 'node:source', 'node:built', 'frameworks'];
 const failed = order.filter((name) => results.get(name).code !== 0);
 console.log(`npm test: ${failed.length ? 'FAILED' : 'passed'} in ${seconds(started)}`);
 for (const name of order) {
-  const { code, took } = results.get(name);
-  const verdict = code === 0 ? 'passed' : typeof code === 'string' ? code : `FAILED (${code})`;
+  const { code, took, note } = results.get(name);
+  const verdict =
+    code === 0 ? (note ?? 'passed') : typeof code === 'string' ? code : `FAILED (${code})`;
   console.log(`  ${name.padEnd(12)} ${verdict.padEnd(28)} ${took}`);
 }
 if (failed.length) {
