@@ -94,11 +94,16 @@ describe('stand-in plug-ins', () => {
     await frame.waitForFunction(() =>
       document.querySelector('#status')?.textContent?.includes('Measuring'),
     );
-    const video = await frame.$eval('#preview', (v: HTMLVideoElement) => ({
-      w: v.videoWidth,
-      playing: !v.paused,
-    }));
-    assert.ok(video.w > 0 && video.playing, 'the camera preview is live');
+    // The preview goes live once the fake camera's first frame is decoded: on a busy machine,
+    // after the status says so.
+    await frame.waitForFunction(
+      () => {
+        const video = document.querySelector<HTMLVideoElement>('#preview');
+        return !!video && video.videoWidth > 0 && !video.paused;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.screenshot({ path: `${OUTPUT_DIR}plugin-face-scan-recording.png` });
     await frame.waitForSelector('#continue', { timeout: 10_000 });
     await page.screenshot({ path: `${OUTPUT_DIR}plugin-face-scan-results.png` });
