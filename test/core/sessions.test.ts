@@ -158,7 +158,7 @@ describe('sessions', () => {
 
   it('keeps an answer only while an element shows it: 300 cards of different scans, removed, leave nothing', async function () {
     // 300 elements rendered and removed: slow on a busy machine. It checks memory, not time.
-    this.timeout(60_000);
+    this.timeout(100_000);
     const where = await scripted(
       [{ proxy: true, user: A }],
       [{ json: { face_scan_id: 'x', heart_rate: 61, timestamp: '2026-11-30T08:00:00Z' } }],
@@ -174,17 +174,21 @@ describe('sessions', () => {
     const root = document.createElement('div');
     document.body.append(root);
     const failures = record(root, 'ip-error');
-    for (let i = 0; i < 300; i++) {
-      mount(
-        root,
-        'ip-biomarker-card',
-        { biomarker: 'heart_rate', 'face-scan-id': `scan-${i}` },
-        where,
+    const settled = (card: IpBiomarkerCard) => !['idle', 'loading'].includes(card.status);
+    // Fifty at a time: this checks what is kept, not how fast a page of 300 fills (that is
+    // request-gate.test.ts); at once, on a busy machine the last ones reach the read's 18 s.
+    for (let batch = 0; batch < 6; batch++) {
+      const cards = Array.from({ length: 50 }, (_, i) =>
+        mount<IpBiomarkerCard>(
+          root,
+          'ip-biomarker-card',
+          { biomarker: 'heart_rate', 'face-scan-id': `scan-${batch * 50 + i}` },
+          where,
+        ),
       );
+      await until(() => cards.every(settled), `cards ${batch * 50}–${batch * 50 + 49}`, 15_000);
     }
     const cards = [...root.children] as IpBiomarkerCard[];
-    const settled = (card: IpBiomarkerCard) => !['idle', 'loading'].includes(card.status);
-    await until(() => cards.every(settled), 'all settled', 55_000);
     const statuses = new Map<string, number>();
     for (const { status } of cards) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     const why = [...new Set(failures.map((event) => event.detail.message))].join(' | ');
