@@ -3,6 +3,7 @@
  * endpoint or an API origin the kit is about to call. One console message per cause, naming
  * the directive and the value to add; other requests' violations are not the kit's to report.
  */
+import { originOf } from '../protocol/origins.js';
 
 /** connect-src, else default-src decides (CSP 3). */
 const CONNECT = ['connect-src', 'default-src'];
@@ -37,12 +38,8 @@ function onViolation(event: SecurityPolicyViolationEvent): void {
 /** Watches for the page's policy blocking requests to `url`'s origin (call before fetching). */
 export function watchConnect(url: string): void {
   if (typeof document === 'undefined') return;
-  let origin: string;
-  try {
-    origin = new URL(url, document.baseURI).origin;
-  } catch {
-    return;
-  }
+  const origin = originOf(url, document.baseURI);
+  if (!origin) return;
   if (watched.size === 0) document.addEventListener('securitypolicyviolation', onViolation);
   watched.add(origin);
 }

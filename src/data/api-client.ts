@@ -5,10 +5,11 @@
  * waits for or shows their answer (six gauges make one `/v2/metrics` call); an answer is kept
  * only that long, never past its token's life, and in its session only (session.ts). A read
  * that nobody waits for any more is aborted; one without an answer gives up after
- * `API_TIMEOUT_MS` on the wire (a few per origin at once: request-gate.ts). A completed face scan (or `reload()`) drops what was kept for that token
- * endpoint.
+ * `API_TIMEOUT_MS` on the wire (a few per origin at once: request-gate.ts). A completed face
+ * scan (or `reload()`) drops what was kept for that token endpoint.
  */
 import { watchConnect } from '../core/connect-policy.js';
+import { originOf } from '../protocol/origins.js';
 import { IpError } from '../core/errors.js';
 import { onScanCompleted } from '../core/scan-signal.js';
 import { sessionOf, sessionsOf } from '../core/session.js';
@@ -87,9 +88,8 @@ function send(
   aborted: AbortSignal,
 ): Promise<{ status: number; text: string }> {
   const url = `${context.apiBase.replace(/\/+$/, '')}${path}`;
-  // (An api-base that is no URL fails in fetch, and is reported as such.)
-  const origin = URL.canParse(url) ? new URL(url).origin : url;
-  return throughGate(origin, aborted, async () => {
+  // (A URL that is no URL stands for itself: fetch fails on it, and that is reported.)
+  return throughGate(originOf(url, document.baseURI) ?? url, aborted, async () => {
     // Each GET has its own time: the token request (and a renewal) before it has its own.
     const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
     watchConnect(context.apiBase);

@@ -22,6 +22,15 @@ export function isIntelliProveHost(hostname: string): boolean {
   return hostname === 'intelliprove.com' || hostname.endsWith('.intelliprove.com');
 }
 
+/** The origin of `url` resolved against `base` (as fetch resolves it); null when it is no URL. */
+export function originOf(url: string, base?: string): string | null {
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** Parses `allowed-origins` (space/comma separated, or a list) into exact origins. */
 export function parseOrigins(value: string | readonly string[] | undefined): string[] {
   const items = typeof value === 'string' ? value.split(/[\s,]+/) : (value ?? []);

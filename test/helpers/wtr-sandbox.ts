@@ -145,16 +145,19 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
   const scenarios = new Map<string, Scenario>();
   let nextId = 0;
 
+  /** A scenario of the answers the request's body scripts; its id (the answer will be JSON). */
+  async function createScenario(ctx: Parameters<Middleware>[0]): Promise<string> {
+    const id = String(++nextId);
+    const { answers } = (await readJson(ctx.req)) as { answers: ScriptedAnswer[] };
+    scenarios.set(id, { answers, log: [], open: 0 });
+    ctx.type = 'application/json';
+    return id;
+  }
+
   /** Scenario token endpoints: tests script each answer and read what was asked. */
   async function scenarioRoute(ctx: Parameters<Middleware>[0]): Promise<boolean> {
     if (ctx.path === '/__ip/scenarios' && ctx.method === 'POST') {
-      const id = String(++nextId);
-      scenarios.set(id, {
-        answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
-        log: [],
-        open: 0,
-      });
-      ctx.type = 'application/json';
+      const id = await createScenario(ctx);
       ctx.body = JSON.stringify({ id, endpoint: `/__ip/token/${id}` });
       return true;
     }
@@ -165,13 +168,7 @@ export function sandboxServers(): { plugin: Plugin; middleware: Middleware } {
       return true;
     }
     if (ctx.path === '/__ip/api-scenarios' && ctx.method === 'POST') {
-      const id = String(++nextId);
-      scenarios.set(id, {
-        answers: ((await readJson(ctx.req)) as { answers: ScriptedAnswer[] }).answers,
-        log: [],
-        open: 0,
-      });
-      ctx.type = 'application/json';
+      const id = await createScenario(ctx);
       ctx.body = JSON.stringify({ id, apiBase: `${ctx.origin}/__ip/api/${id}` });
       return true;
     }
