@@ -34,7 +34,7 @@ const sandbox = await startSandbox({
 console.log(`
 intelliprove-widgets demo — running offline on the sandbox
 
-  Demo page          ${sandbox.host.url}/   (also /cms.html, /nl.html, /theme.html, /gauge.html, /cards.html, /gauges.html)
+  Demo page          ${sandbox.host.url}/   (also /cms.html, /nl.html, /theme.html, /gauge.html, /cards.html, /gauges.html, /recommendations.html)
   Token endpoint     ${sandbox.host.url}/api/ip-token   (POST, built on intelliprove-widgets/server)
   Sandbox engine     ${sandbox.engine.url}/v2   (x-api-key: ${SANDBOX_API_KEY})
   Stand-in plug-ins  ${sandbox.plugins.url}/face-scan/ and /dashboard/
