@@ -3,7 +3,31 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import type { Page, Request } from 'playwright-core';
 import { fixtureSite } from '../helpers/fixture-host.js';
+import { poll, waitFor } from '../helpers/wait.js';
+
+const TAGS = [
+  'ip-face-scan',
+  'ip-dashboard',
+  'ip-biomarker-card',
+  'ip-metric-gauge',
+  'ip-recommendations',
+];
+
+/** Waits until every element of the kit on `page` is ready or empty; fails naming the others. */
+async function settled(page: Page, path: string): Promise<void> {
+  const unsettled = () =>
+    page.evaluate(
+      (tags) =>
+        [...document.querySelectorAll(tags.join(','))]
+          .map((el) => `${el.localName} ${el.getAttribute('status')}`)
+          .filter((shown) => !/ (ready|empty)$/.test(shown)),
+      TAGS,
+    );
+  const left = await poll(unsettled, (shown) => shown.length === 0, 30_000);
+  assert.deepEqual(left, [], `${path}: elements that did not settle`);
+}
 
 /** The hashed file name of a language's chunk, as built. */
 const expectLocale = (lang: string) =>
@@ -18,15 +42,26 @@ describe('demo host pages', () => {
     /** What a page fetched of the kit, and how many copies of Lit and chart.js ran. */
     const load = async (path: string) => {
       const page = await site.browser.newPage();
+      // The kit's files (the plug-in frames have /assets/ of their own, on their origin).
+      const kitFile = (url: URL) =>
+        url.origin === site.sandbox.host.url && url.pathname.startsWith('/assets/');
       const files: Promise<{ name: string; text: string }>[] = [];
+      const inFlight = new Set<Request>();
+      page.on('request', (request) => {
+        if (kitFile(new URL(request.url()))) inFlight.add(request);
+      });
+      page.on('requestfailed', (request) => inFlight.delete(request));
+      page.on('requestfinished', (request) => inFlight.delete(request));
       page.on('response', (response) => {
         const url = new URL(response.url());
-        // The kit's files (the plug-in frames have /assets/ of their own, on their origin).
-        if (url.origin === site.sandbox.host.url && url.pathname.startsWith('/assets/'))
+        if (kitFile(url))
           files.push(response.text().then((text) => ({ name: url.pathname.slice(8), text })));
       });
       await page.goto(site.sandbox.host.url + path);
-      await page.waitForLoadState('networkidle');
+      // Every element on the page has shown what it shows: by then it has asked for all it
+      // loads (the chart code, a language's texts, a provider); then those files arrive.
+      await settled(page, path);
+      await waitFor(() => inFlight.size === 0, `${path}: the kit's files to arrive`, 30_000);
       const lits = await page.evaluate(
         () => (globalThis as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,
       );
@@ -50,7 +85,7 @@ describe('demo host pages', () => {
       '/recommendations.html',
     ];
     const loaded = new Map<string, Awaited<ReturnType<typeof load>>>();
-    // One after the other: each waits for a quiet network, which pages side by side delay.
+    // One after the other, each in a window of its own.
     for (const path of [...pages, '/gauges.html']) loaded.set(path, await load(path));
     for (const path of pages) {
       const { names, lits, charts } = loaded.get(path)!;
