@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
 import { BROWSER_FOLDERS } from './scripts/test-files.mjs';
+import { TEST_MS } from './test/helpers/patience.ts';
 import { sandboxServers } from './test/helpers/wtr-sandbox.ts';
 
 const sandbox = sandboxServers();
@@ -36,5 +37,5 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     sandbox.plugin,
   ],
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: TEST_MS } },
 };

@@ -113,7 +113,7 @@ describe('sessions', () => {
     parent.append(card);
     const film = filmed(card);
     await card.updateComplete;
-    await until(() => card.status === 'ready' && textOf(card).includes(b), 'B', 8000);
+    await until(() => card.status === 'ready' && textOf(card).includes(b), 'B');
     expect(film.slice(1).join('|')).to.not.contain(a);
     expect(await where.tokenLog(), "A's token, then one for B").to.have.length(2);
   });

@@ -13,10 +13,9 @@ const SCAN = { face_scan_id: 'x', heart_rate: 61, timestamp: '2026-11-30T08:00:0
 describe('API reads of a page of many cards', () => {
   consoleErrors();
 
-  it('every card of 20 shows its value from an API that takes 3 s a read, 6 at a time on the wire', async function () {
+  it('every card of 20 shows its value from an API that takes 3 s a read, 6 at a time on the wire', async () => {
     // Four rounds of six reads: the last round goes out after 9 s, past the 8 s a read has, so
     // reads that counted their wait in the browser's queue would time out.
-    this.timeout(30_000);
     const delayMs = 3000;
     expect(Math.ceil(20 / MAX_IN_FLIGHT) * delayMs - delayMs).to.be.above(API_TIMEOUT_MS);
     const where = await scripted(undefined, [{ json: SCAN, delayMs }]);
@@ -35,8 +34,7 @@ describe('API reads of a page of many cards', () => {
     expect(Math.max(...log.map((entry) => entry.open!))).to.equal(MAX_IN_FLIGHT);
   });
 
-  it('a card removed while its read waits for its turn never asks', async function () {
-    this.timeout(15_000);
+  it('a card removed while its read waits for its turn never asks', async () => {
     const where = await scripted(undefined, [{ json: SCAN, delayMs: 1500 }]);
     const cards = await renderAll<IpBiomarkerCard>(
       'ip-biomarker-card',

@@ -21,8 +21,7 @@ async function settledCard(where: Setup) {
 describe('token time counted against the API read', () => {
   consoleErrors();
 
-  it('token endpoint 5 s (< 8 s), API 3.5 s (< 8 s): the card shows the value', async function () {
-    this.timeout(30_000);
+  it('token endpoint 5 s (< 8 s), API 3.5 s (< 8 s): the card shows the value', async () => {
     const { card, failures } = await settledCard(
       await scripted([{ proxy: true, delayMs: 5000 }], [{ proxy: true, delayMs: 3500 }]),
     );
@@ -31,8 +30,7 @@ describe('token time counted against the API read', () => {
     expect(textOf(card)).to.match(/\d+ bpm/);
   });
 
-  it('an expired token (401), renewal 4 s, retried read 1 s, after a 3.5 s first read: shown', async function () {
-    this.timeout(30_000);
+  it('an expired token (401), renewal 4 s, retried read 1 s, after a 3.5 s first read: shown', async () => {
     // First token: a bogus one the API refuses; the renewal is real but slow.
     const { card, failures } = await settledCard(
       await scripted(

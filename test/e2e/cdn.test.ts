@@ -105,7 +105,7 @@ describe('the script tag from a CDN', () => {
    * came from the CDN, each once; nothing of the kit from the page's origin; no error.
    */
   async function worksFromCdn({ page, seen, requested }: Awaited<ReturnType<typeof open>>) {
-    await waitForStatus(page, RESULTS, ['ready', 'error'], 8_000);
+    await waitForStatus(page, RESULTS, ['ready', 'error']);
     const [card, gauge] = await shownTexts(page, RESULTS);
     const statuses = await page.$$eval(RESULTS, (els) =>
       els.map((el) => el.getAttribute('status')),
@@ -148,7 +148,7 @@ describe('the script tag from a CDN', () => {
 
   it('a CDN without Access-Control-Allow-Origin: each element says, in its language, it could not be loaded', async () => {
     const { page, seen, events } = await open('/cdn-no-cors.html', NO_CORS);
-    await waitForStatus(page, RESULTS, ['error'], 8_000);
+    await waitForStatus(page, RESULTS, ['error']);
     const shown = await page.$$eval(RESULTS, (els) =>
       els.map((el) => [el.textContent, el.getAttribute('role')]),
     );

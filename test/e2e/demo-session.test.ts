@@ -17,6 +17,7 @@ import {
   waitForValues,
 } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 /** Two sandbox users with different scans: the demo host's default user, and another. */
 const A = 'demo@example.com';
@@ -32,7 +33,7 @@ const pluginSrc = (page: Page, tag: 'ip-face-scan' | 'ip-dashboard', not = '') =
         return el?.getAttribute('status') === 'ready' && src && src !== not ? src : null;
       },
       [tag, not] as const,
-      { timeout: 10_000 },
+      { timeout: WAIT_MS },
     )
     .then((handle) => handle.jsonValue() as Promise<string>);
 

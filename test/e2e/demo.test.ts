@@ -15,6 +15,7 @@ import { DEFAULT_USER, sessionCookie } from '../../demo/host/host.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
 import { call } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 const TAGS = [
   'ip-face-scan',
@@ -97,7 +98,7 @@ describe('demo host', () => {
     await waitForStatus(page, 'ip-dashboard');
     const dashboardsBefore = tokenRequests.filter((p) => p === 'dashboard').length;
     await frame.click('#start');
-    await frame.waitForSelector('#continue', { timeout: 10_000 });
+    await frame.waitForSelector('#continue', { timeout: WAIT_MS });
     await frame.click('#continue');
     await page.waitForFunction(() =>
       document.getElementById('events')!.textContent!.includes('ip-dismiss'),

@@ -8,6 +8,7 @@ import { fixtureSite, kitPage } from '../helpers/fixture-host.js';
 import { pluginFrame } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
 import { poll } from '../helpers/wait.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 /** The kit events a host page of a face scan listens to. */
 const EVENTS = ['ip-ready', 'ip-stage', 'ip-scan-complete', 'ip-dismiss', 'ip-error'];
@@ -41,7 +42,7 @@ describe('<ip-face-scan> end to end', () => {
       document.querySelector('#status')?.textContent?.includes('Measuring'),
     );
     await page.screenshot({ path: `${OUTPUT_DIR}face-scan-element-recording.png` });
-    await frame.waitForSelector('#continue', { timeout: 10_000 });
+    await frame.waitForSelector('#continue', { timeout: WAIT_MS });
     await frame.click('#continue');
     await poll(events, (log) => log.some((e) => e.type === 'ip-dismiss'), 10_000);
 

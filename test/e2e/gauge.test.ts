@@ -26,8 +26,7 @@ describe('SVG gauge', () => {
       },
     );
   };
-  const ready = (page: Page) =>
-    waitForStatus(page, 'ip-metric-gauge', ['ready', 'empty', 'error'], 12_000);
+  const ready = (page: Page) => waitForStatus(page, 'ip-metric-gauge', ['ready', 'empty', 'error']);
 
   it('under forced colors (Windows High Contrast) the arc is still told apart from the track', async () => {
     const page = await site.browser.newPage();

@@ -19,6 +19,7 @@ import {
   shadowPanelScript,
 } from '../helpers/fixture-host.js';
 import { gate, poll } from '../helpers/wait.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 function cookieUser(req: IncomingMessage): string {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -40,7 +41,7 @@ describe('script-tag loader', () => {
   let n = 0;
   const attackPage = (data: string, body: string, head = '') =>
     site.host.page(`/atk-${++n}.html`, kitPage(site.sandbox, body, { data, head }));
-  const waitStatus = (page: Page, selector: string, status: string, timeout = 12_000) =>
+  const waitStatus = (page: Page, selector: string, status: string, timeout = WAIT_MS) =>
     waitForStatus(page, selector, [status], timeout);
 
   it('ip-clear-session dispatched before the kit chunk arrives does not drop the prefetched token: the next user sees the previous user\u2019s data', async () => {
@@ -77,9 +78,7 @@ describe('script-tag loader', () => {
       page.waitForFunction(
         () => (window as unknown as { switched?: boolean }).switched,
         undefined,
-        {
-          timeout: 5000,
-        },
+        { timeout: WAIT_MS },
       );
     await holdChunks(
       page,
@@ -112,8 +111,8 @@ describe('script-tag loader', () => {
       ),
     );
     await switched();
-    await waitStatus(page, 'ip-biomarker-card', 'ready', 15_000);
-    await waitStatus(page, 'ip-face-scan', 'ready', 15_000);
+    await waitStatus(page, 'ip-biomarker-card', 'ready');
+    await waitStatus(page, 'ip-face-scan', 'ready');
     const frame = await page.$eval(
       'ip-face-scan',
       (el) => el.shadowRoot!.querySelector('iframe')!.src,
@@ -148,7 +147,7 @@ describe('script-tag loader', () => {
          <ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card>`,
       ),
     );
-    await waitStatus(page, 'ip-biomarker-card', 'ready', 15_000);
+    await waitStatus(page, 'ip-biomarker-card', 'ready');
     assert.ok(
       order.includes('api') && order.indexOf('api') < order.indexOf('chunk'),
       `the api token asked before the first chunk was answered; in order: ${order.join(', ')}`,
@@ -167,7 +166,7 @@ describe('script-tag loader', () => {
       ),
     );
     try {
-      await waitStatus(page, '#good', 'ready', 10_000);
+      await waitStatus(page, '#good', 'ready');
     } catch {
       const defined = await page.evaluate(() => !!customElements.get('ip-metric-gauge'));
       assert.fail(
@@ -175,7 +174,7 @@ describe('script-tag loader', () => {
       );
     }
     // And the misconfigured one says so (as the element does by itself).
-    await waitStatus(page, '#bad', 'error', 5_000);
+    await waitStatus(page, '#bad', 'error');
     await page.close();
   });
 
@@ -189,7 +188,7 @@ describe('script-tag loader', () => {
       ),
     );
     try {
-      await waitStatus(page, 'ip-metric-gauge', 'error', 10_000);
+      await waitStatus(page, 'ip-metric-gauge', 'error');
     } catch {
       assert.fail(
         `the gauge never showed its error (defined: ${await page.evaluate(() => !!customElements.get('ip-metric-gauge'))}); page errors: ${seen.errors.join(' | ')}`,
@@ -210,7 +209,7 @@ describe('script-tag loader', () => {
       ),
     );
     try {
-      await waitStatus(page, 'ip-metric-gauge', 'ready', 10_000);
+      await waitStatus(page, 'ip-metric-gauge', 'ready');
     } catch {
       assert.fail(`gauge never ready; page errors: ${seen.errors.join(' | ')}`);
     }
@@ -232,7 +231,7 @@ describe('script-tag loader', () => {
       ),
     );
     await waitStatus(page, 'ip-metric-gauge', 'ready');
-    await waitForDefined(page, ['ip-biomarker-card'], 4000).catch(() =>
+    await waitForDefined(page, ['ip-biomarker-card']).catch(() =>
       assert.fail('ip-biomarker-card named in the second tag\u2019s data-define was never defined'),
     );
     await page.close();
@@ -248,7 +247,7 @@ describe('script-tag loader', () => {
     await page.goto(
       attackPage('data-token-endpoint="/api/hang-token"', '<ip-face-scan></ip-face-scan>'),
     );
-    await waitStatus(page, 'ip-face-scan', 'error', 15_000);
+    await waitStatus(page, 'ip-face-scan', 'error');
     await page.$eval('ip-face-scan', (el) => el.remove());
     await poll(
       () => open,
@@ -375,7 +374,7 @@ describe('script-tag loader', () => {
     const kit = await page.waitForFunction(
       () => performance.getEntriesByType('resource').find((e) => /chunks\/kit-/.test(e.name))?.name,
       undefined,
-      { timeout: 5000 },
+      { timeout: WAIT_MS },
     );
     await page.evaluate(
       async (url) => {

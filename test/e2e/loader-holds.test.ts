@@ -7,6 +7,7 @@ import { SAHHA_CLIENT_ID, SAHHA_CLIENT_SECRET } from '../../demo/sandbox/sahha.j
 import { createSahhaTokenHandler } from '../../src/server/index.js';
 import { waitForDefined, watch } from '../helpers/browser.js';
 import { CDN_PATH, fixtureSite, kitPage, sandboxTokens } from '../helpers/fixture-host.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 describe('what held', () => {
   const site = fixtureSite();
@@ -163,7 +164,7 @@ describe('what held', () => {
         ['#a', '#b'].every((s) => document.querySelector(s)!.getAttribute('status') === 'ready') &&
         ['#c', '#d'].every((s) => document.querySelector(s)!.getAttribute('status') === 'error'),
       undefined,
-      { timeout: 15_000 },
+      { timeout: WAIT_MS },
     );
     const texts = await page.$$eval('#c, #d', (els) => els.map((el) => el.shadowRoot!.textContent));
     for (const text of texts) assert.match(text!, /sign in/i);
@@ -195,7 +196,7 @@ describe('what held', () => {
         document.querySelector('#a')!.getAttribute('status') === 'ready' &&
         document.querySelector('#b')!.getAttribute('status') === 'error',
       undefined,
-      { timeout: 15_000 },
+      { timeout: WAIT_MS },
     );
     const label = await page.$eval(
       '#a',

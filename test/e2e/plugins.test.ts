@@ -9,6 +9,7 @@ import { startSandbox, type Sandbox } from '../../demo/sandbox/index.js';
 import { OUTPUT_DIR, browserFor } from '../helpers/browser.js';
 import { latestScanId } from '../helpers/framework-app.js';
 import { call } from '../helpers/http.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 describe('stand-in plug-ins', () => {
   let sandbox: Sandbox;
@@ -102,10 +103,10 @@ describe('stand-in plug-ins', () => {
         return !!video && video.videoWidth > 0 && !video.paused;
       },
       undefined,
-      { timeout: 10_000 },
+      { timeout: WAIT_MS },
     );
     await page.screenshot({ path: `${OUTPUT_DIR}plugin-face-scan-recording.png` });
-    await frame.waitForSelector('#continue', { timeout: 10_000 });
+    await frame.waitForSelector('#continue', { timeout: WAIT_MS });
     await page.screenshot({ path: `${OUTPUT_DIR}plugin-face-scan-results.png` });
     await frame.click('#continue');
     await page.waitForFunction(() => (window as any).messages.length >= 5);

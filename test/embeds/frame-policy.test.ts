@@ -32,10 +32,10 @@ async function hostPage(headers: Record<string, string>, url: string, allowed: s
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const win = frame.contentWindow as Window & { __events: string[]; __violations: string[] };
   const el = () => frame.contentDocument!.querySelector('ip-face-scan') as Status;
-  await until(() => el().status === 'ready' || el().status === 'error', 'settled', 8000);
+  await until(() => el().status === 'ready' || el().status === 'error', 'settled');
   // The kit decides on the violation report, which each of these pages gets: once the page has
   // seen it, the kit has too (it listens for the same event), and nothing later can change it.
-  await until(() => win.__violations.length, 'the violation report', 8000);
+  await until(() => win.__violations.length, 'the violation report');
   return { frame, el: el(), events: win.__events, violations: win.__violations };
 }
 

@@ -14,6 +14,7 @@ import {
   waitForShown,
 } from '../helpers/framework-app.js';
 import { closeClean } from '../helpers/browser.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 const CARD = 'ip-biomarker-card:not([provider])';
 const GAUGE = 'ip-metric-gauge';
@@ -117,7 +118,7 @@ describe('the Angular demo app', () => {
 
     await frame.click('#start');
     const result = page.getByTestId('scan-result');
-    await result.waitFor({ timeout: 10_000 });
+    await result.waitFor({ timeout: WAIT_MS });
     const id = await latestScanId(sandbox);
     assert.ok(id);
     assert.equal((await result.textContent())?.trim(), `Scan complete: ${id}`);

@@ -16,6 +16,7 @@ import {
   type SentRequest,
 } from '../helpers/framework-app.js';
 import { closeClean } from '../helpers/browser.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 /** The cards and the gauge of the Results view, in page order. */
 const CARDS = 'ip-biomarker-card, ip-metric-gauge';
@@ -123,7 +124,7 @@ describe('React demo app', () => {
 
     const frame = await pluginFrame(page, session.sandbox.plugins.url);
     await frame.click('#start');
-    const result = await page.waitForSelector('[data-testid=scan-result]', { timeout: 10_000 });
+    const result = await page.waitForSelector('[data-testid=scan-result]', { timeout: WAIT_MS });
     assert.equal(
       await result.textContent(),
       `Scan complete: ${await latestScanId(session.sandbox)}`,

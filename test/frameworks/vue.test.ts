@@ -26,6 +26,7 @@ import {
   type ShownRecord,
 } from '../helpers/framework-app.js';
 import { closeClean } from '../helpers/browser.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 /** Kit elements on the Results view: the IntelliProve card, the gauge, and the Sahha card. */
 const CARD = 'ip-biomarker-card';
@@ -44,7 +45,7 @@ const PERSONAL: KitElement[] = [
 
 /** Waits until the account control says `text` ("Signed in as …", "Signed out"). */
 const accountShows = (page: Page, text: string) =>
-  page.getByTestId('account').filter({ hasText: text }).waitFor({ timeout: 5_000 });
+  page.getByTestId('account').filter({ hasText: text }).waitFor({ timeout: WAIT_MS });
 
 /** Waits until the Results view's card and gauge show `readings`' values. */
 async function showsValues(page: Page, readings: Readings): Promise<void> {
@@ -97,7 +98,7 @@ describe('Vue demo app', () => {
       () =>
         document.querySelector('ip-metric-gauge')!.shadowRoot!.querySelector('svg')?.clientWidth,
       undefined,
-      { timeout: 5_000 },
+      { timeout: WAIT_MS },
     );
     // @ip-load reached the app: one per element.
     assert.equal(await page.textContent('[data-testid="load-count"]'), 'ip-load events: 3');
@@ -162,7 +163,7 @@ describe('Vue demo app', () => {
           document.querySelector('ip-face-scan')?.getAttribute('status') === 'ready' &&
           document.querySelector('ip-face-scan')!.shadowRoot!.querySelector('iframe'),
         undefined,
-        { timeout: 10_000 },
+        { timeout: WAIT_MS },
       );
       return pluginFrame(page, session.sandbox.plugins.url);
     };
@@ -182,7 +183,7 @@ describe('Vue demo app', () => {
 
     await frame.click('#start');
     const result = page.getByTestId('scan-result');
-    await result.waitFor({ timeout: 10_000 });
+    await result.waitFor({ timeout: WAIT_MS });
     const shown = (await result.textContent())!;
     assert.match(shown, /^Scan complete: [0-9a-f-]{36}$/);
     // The id the app shows is the scan the engine just stored.

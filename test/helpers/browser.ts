@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, INSTALL_HINT, chromiumPath } from '../../scripts/chromium.mjs';
+import { WAIT_MS } from './patience.js';
 
 export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
 
@@ -121,7 +122,7 @@ export const waitForStatus = (
   page: Page,
   selector: string,
   statuses: readonly string[] = ['ready'],
-  timeout = 10_000,
+  timeout = WAIT_MS,
 ) =>
   page.waitForFunction(
     ([selector, statuses]) => {
@@ -133,7 +134,7 @@ export const waitForStatus = (
   );
 
 /** Waits (up to `timeout` ms) until each of `tags` is defined on the page. */
-export const waitForDefined = (page: Page, tags: readonly string[], timeout = 10_000) =>
+export const waitForDefined = (page: Page, tags: readonly string[], timeout = WAIT_MS) =>
   page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), tags, { timeout });
 
 /** Asserts that `page` showed no console error and no CSP violation (see `watch`), and closes it. */

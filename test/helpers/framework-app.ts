@@ -106,7 +106,7 @@ export async function census(page: Page): Promise<KitCensus> {
 }
 
 /**
- * Waits (up to 3 s) until the kit's census matches `expected` in the fields it names, then
+ * Waits (up to WAIT_MS) until the kit's census matches `expected` in the fields it names, then
  * asserts it: after an unmount, `settlesTo(page, baseline)` checks that nothing is left behind.
  */
 export async function settlesTo(page: Page, expected: Partial<KitCensus>): Promise<void> {
@@ -115,12 +115,11 @@ export async function settlesTo(page: Page, expected: Partial<KitCensus>): Promi
   const now = await poll(
     async () => pick(await census(page)),
     (now) => isDeepStrictEqual(now, expected),
-    3_000,
   );
   assert.deepEqual(now, expected);
 }
 
-/** Waits (up to 10 s) until the page has cards or gauges, each with `status="ready"`. */
+/** Waits (up to WAIT_MS) until the page has cards or gauges, each with `status="ready"`. */
 export const waitForReady = (page: Page) =>
   waitForStatus(page, 'ip-biomarker-card, ip-metric-gauge');
 
@@ -143,7 +142,7 @@ export const shownText = async (page: Page, selector: string, index = 0): Promis
   (await shownTexts(page, selector))[index] ?? '';
 
 /**
- * Waits (up to 5 s) until the `index`th element matching `selector` shows text matching
+ * Waits (up to WAIT_MS) until the `index`th element matching `selector` shows text matching
  * `pattern`, and returns that text; fails showing what it shows if it never does.
  */
 export async function waitForShown(
@@ -165,7 +164,7 @@ export async function waitForShown(
 }
 
 /**
- * Waits (up to 5 s) until exactly as many elements match `selector` as there are `patterns`
+ * Waits (up to WAIT_MS) until exactly as many elements match `selector` as there are `patterns`
  * and each shows text matching its pattern, in document order; returns their texts, or fails
  * showing what they show.
  */
@@ -226,7 +225,7 @@ export function recordRequests(page: Page): SentRequest[] {
 export const postedTo = (sent: readonly SentRequest[], path: string): any[] =>
   sent.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.body);
 
-/** Waits (up to 5 s) for a frame of the page loaded from `origin`: the face-scan plug-in's. */
+/** Waits (up to WAIT_MS) for a frame of the page loaded from `origin`: the face-scan plug-in's. */
 export async function pluginFrame(page: Page, origin: string): Promise<Frame> {
   const frame = await poll(
     () => page.frames().find((f) => f.url().startsWith(origin)),
@@ -457,7 +456,7 @@ export const staleRecords = (
   });
 
 /**
- * Waits (up to 10 s) until every IntelliProve card and gauge on the page shows its value from
+ * Waits (up to WAIT_MS) until every IntelliProve card and gauge on the page shows its value from
  * `readings` (see `valueFor`); fails naming those that do not.
  */
 export async function waitForValues(page: Page, readings: Readings): Promise<void> {
@@ -480,6 +479,6 @@ export async function waitForValues(page: Page, readings: Readings): Promise<voi
       const value = valueFor(readings, el);
       return value !== null && valueIn(el.text) !== value;
     });
-  const shown = await poll(read, (shown) => wrong(shown).length === 0, 10_000);
+  const shown = await poll(read, (shown) => wrong(shown).length === 0);
   assert.deepEqual(wrong(shown), [], 'cards and gauges not showing their values');
 }

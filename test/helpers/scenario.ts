@@ -7,6 +7,7 @@ import sinon from 'sinon/pkg/sinon-esm.js';
 import type { IpFaceScan } from '../../src/entries/index.js';
 import type { LoggedRequest, ScriptedAnswer } from './wtr-sandbox.js';
 import { sandboxEnv } from './env.js';
+import { WAIT_MS } from './patience.js';
 
 export interface ScenarioHandle {
   endpoint: string;
@@ -61,7 +62,7 @@ export async function relayUrl(tag = ''): Promise<string> {
 export async function until<T>(
   predicate: () => T | Promise<T>,
   message = 'condition',
-  timeoutMs = 8000,
+  timeoutMs = WAIT_MS,
 ): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {

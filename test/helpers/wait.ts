@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
+import { WAIT_MS } from './patience.js';
 
 /** Reads every 50 ms until `done` holds of what `read` gave or `timeout` ms pass; the last read. */
 export async function poll<T>(
   read: () => T | Promise<T>,
   done: (value: T) => boolean,
-  timeout = 5_000,
+  timeout = WAIT_MS,
 ): Promise<T> {
   const end = Date.now() + timeout;
   let value = await read();
@@ -25,7 +26,7 @@ export async function poll<T>(
 export async function waitFor(
   condition: () => unknown,
   what: string,
-  timeout = 5_000,
+  timeout = WAIT_MS,
 ): Promise<void> {
   const held = await poll(condition, Boolean, timeout);
   assert.ok(held, `timed out after ${timeout} ms waiting for ${what}`);

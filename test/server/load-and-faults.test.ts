@@ -9,10 +9,11 @@ import type { FakeClock } from './fake-clock.js';
 import { json } from './fake-upstream.js';
 import { ADAPTERS, assertAll, host, newUser, post, useIntelliProve, useSahha } from './setup.js';
 import { eventually, gathering } from './wait.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 const MiB = 1024 * 1024;
 /** A test fails rather than hangs when a deadline does not hold. */
-const bounded = { timeout: 8000 };
+const bounded = { timeout: WAIT_MS };
 
 const jwt = (claims: object) =>
   `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.signature`;

@@ -5,6 +5,7 @@ import { SANDBOX_API_KEY } from '../../demo/sandbox/engine.js';
 import { listen, type Running } from '../../demo/sandbox/http-util.js';
 import { createTokenHandler, type TokenHandlerOptions } from '../../src/server/index.js';
 import { host, newUser, post, useIntelliProve } from './setup.js';
+import { WAIT_MS } from '../helpers/patience.js';
 
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
@@ -208,7 +209,7 @@ describe('createTokenHandler (intelliprove-widgets/server)', () => {
 
   it(
     'gives up on an engine that does not answer (timeout) with 504',
-    { timeout: 8000 },
+    { timeout: WAIT_MS },
     async () => {
       // It never answers; the time passes while it is asked.
       const silent = await listen(() => clock.advance(200));
