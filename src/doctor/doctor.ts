@@ -2,10 +2,10 @@
  * `intelliprove-widgets doctor`: checks a host's integration from outside, whatever its backend
  * is written in (CONTRACT §6) — the page's policies and the token endpoint's answers.
  */
-import { apiOrigins } from '../server/csp.js';
 import { parseOrigins, type ProviderId } from '../protocol/origins.js';
 import { readPage, type PageFacts } from './page.js';
-import { checkCamera, checkPolicies, sourceFor, type Need } from './page-checks.js';
+import { needsOf } from './needs.js';
+import { checkCamera, checkPolicies } from './page-checks.js';
 import { DoctorError, pass, type Report } from './report.js';
 import { checkEndpoint, type Endpoint } from './token-checks.js';
 
@@ -112,7 +112,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Report> {
   for (const endpoint of endpoints) findings.push(await checkEndpoint(endpoint, ask));
   const pluginUrls = findings.flatMap((f) => f.pluginUrls);
 
-  // What the kit loads on this page, and the source that allows each.
+  // What the kit loads on this page.
   const providers = [
     ...new Set([
       ...endpoints.map((e) => e.provider),
@@ -130,28 +130,6 @@ export async function runDoctor(options: DoctorOptions): Promise<Report> {
       .find((e) => e.provider === 'sahha' && e.tag.attributes.get('api-base'))
       ?.tag.attributes.get('api-base'),
   };
-  const needs: Need[] = [];
-  if (facts.kit) {
-    const { src } = facts.kit;
-    needs.push({
-      directive: 'script-src',
-      urls: [src, new URL('chunks/', src)],
-      what: "the kit's code and its chunks",
-      source: sourceFor(src, page, true),
-    });
-  }
-  for (const { url } of endpoints)
-    needs.push({
-      directive: 'connect-src',
-      urls: [url],
-      what: 'the token endpoint',
-      source: sourceFor(url, page),
-    });
-  for (const provider of providers) {
-    const url = new URL(apiOrigins([provider], apiBase)[0]!);
-    const what = provider === 'sahha' ? "Sahha's API" : "IntelliProve's API";
-    needs.push({ directive: 'connect-src', urls: [url], what, source: sourceFor(url, page) });
-  }
   // The plug-ins the endpoint gave, else where IntelliProve's are.
   const frames = pluginUrls.length
     ? pluginUrls
@@ -161,17 +139,15 @@ export async function runDoctor(options: DoctorOptions): Promise<Report> {
           { purpose: 'dashboard', url: new URL('https://dashboard.intelliprove.com/') },
         ]
       : [];
-  for (const { purpose, url } of frames)
-    if (
-      !needs.some((need) => need.directive === 'frame-src' && need.urls[0]!.origin === url.origin)
-    )
-      needs.push({
-        directive: 'frame-src',
-        urls: [url],
-        what: `the ${purpose} plug-in`,
-        source: sourceFor(url, page),
-      });
-
+  const needs = needsOf({
+    page,
+    kit: facts.kit?.src,
+    endpoints,
+    providers,
+    apiBase,
+    recommendations: elements.some(({ tag }) => tag.name === 'ip-recommendations'),
+    frames,
+  });
   const checks = [
     ...(facts.kit
       ? []

@@ -1,7 +1,7 @@
 /**
  * The page's policies against what the kit loads there: its script and chunks (script-src), the
- * token endpoint and the APIs (connect-src), the plug-in frames (frame-src), Lit's Trusted Types
- * policy, and the camera for the face-scan frame (Permissions-Policy). The directives and their
+ * token endpoint and the APIs (connect-src), the plug-in frames (frame-src), the
+ * recommendations' images (img-src), Lit's Trusted Types policy, and the camera for the face-scan frame (Permissions-Policy). The directives and their
  * fallbacks are the server half's (`cspFor`), the README's source too.
  */
 import { DECIDES, sourceOf } from '../server/csp.js';
@@ -12,7 +12,7 @@ import { fail, pass, type Check } from './report.js';
 
 /** A load the kit makes on the page, and the CSP source that allows it. */
 export interface Need {
-  directive: 'script-src' | 'connect-src' | 'frame-src';
+  directive: 'script-src' | 'connect-src' | 'frame-src' | 'img-src';
   /** The URLs it loads (all must be allowed). */
   urls: URL[];
   /** "the kit's code", "the token endpoint", … */

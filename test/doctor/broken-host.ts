@@ -24,6 +24,9 @@ const PAGE_FLAWS: Record<string, (csp: Record<string, string[]>) => Record<strin
   'trusted-types-without-lit': (csp) => ({
     'content-security-policy': join({ ...csp, 'trusted-types': ['dompurify'] }),
   }),
+  'no-img-src': ({ 'img-src': _images, ...rest }) => ({
+    'content-security-policy': join(rest),
+  }),
   'camera-for-self-only': () => ({ 'permissions-policy': 'camera=(self), geolocation=()' }),
   'meta-policy-without-the-kit': () => ({}),
 };
@@ -80,6 +83,7 @@ export async function startBrokenHost(sandbox: Sandbox): Promise<Running> {
     {
       apiBase: sandbox.engine.url,
       allowedOrigins: [sandbox.plugins.url],
+      recommendations: true,
       requireTrustedTypes: true,
     },
     { 'default-src': ["'self'"] },
@@ -101,7 +105,8 @@ export async function startBrokenHost(sandbox: Sandbox): Promise<Running> {
       <script src="/assets/intelliprove-widgets.js" data-token-endpoint="/token/good"
         data-api-base="${sandbox.engine.url}" data-allowed-origins="${sandbox.plugins.url}"></script>
       </head><body><ip-face-scan></ip-face-scan>
-      <ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card></body></html>`);
+      <ip-biomarker-card biomarker="heart_rate"></ip-biomarker-card>
+      <ip-recommendations></ip-recommendations></body></html>`);
   }
 
   async function token(flaw: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

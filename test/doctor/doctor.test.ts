@@ -91,6 +91,10 @@ describe('doctor', () => {
       new RegExp(`✔ connect-src allows IntelliProve's API \\(${sandbox.engine.url}/\\)`),
       new RegExp(`✔ connect-src allows Sahha's API \\(${sandbox.sahha.url}/\\)`),
       new RegExp(`✔ frame-src allows the face-scan plug-in \\(${sandbox.plugins.url}\\)`),
+      /✔ img-src allows the recommendations' images \(IntelliProve's CDN\) \(https:\/\/cdn\.intelliprove\.com\/\)/,
+      new RegExp(
+        `✔ img-src allows the recommendations' images \\(IntelliProve's API\\) \\(${sandbox.engine.url}/\\)`,
+      ),
       /✔ Trusted Types are required, and any policy name is allowed: Lit's "lit-html" too\./,
       /purpose "face-scan"\n( {2}✔ .*\n){7}/,
       /\/api\/ip-token, without the session\n {2}✔ It answers 401/,
@@ -120,6 +124,23 @@ describe('doctor', () => {
     assert.equal(
       failure!.fix,
       `Add the directive "frame-src 'self' ${sandbox.plugins.url}" (the policy has no frame-src, so default-src decides).`,
+    );
+  });
+
+  it("names an img-src that keeps out the recommendations' images: the CDN's and the API's", async () => {
+    const report = await check('no-img-src');
+    const failures = onlyFailure(
+      report,
+      /default-src does not allow the recommendations' images/,
+      /img-src/,
+      2,
+    );
+    assert.deepEqual(
+      failures.map((failure) => failure.fix),
+      [
+        `Add the directive "img-src 'self' https://*.intelliprove.com" (the policy has no img-src, so default-src decides).`,
+        `Add the directive "img-src 'self' ${sandbox.engine.url}" (the policy has no img-src, so default-src decides).`,
+      ],
     );
   });
 
