@@ -10,6 +10,10 @@ export function TypingsCheck() {
       <ip-biomarker-card biomarker="weight" unit-system="stones" />
       {/* @ts-expect-error an ip-scan-complete listener gets a CustomEvent<{ faceScanId }> */}
       <ip-face-scan onip-scan-complete={(event: MouseEvent) => event.clientX} />
+      {/* @ts-expect-error `limit` is a number */}
+      <ip-recommendations limit="three" />
+      {/* @ts-expect-error an ip-load listener gets a CustomEvent<IpLoadDetail> */}
+      <ip-recommendations onip-load={(event: KeyboardEvent) => event.key} />
     </>
   );
 }
