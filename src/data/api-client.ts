@@ -14,12 +14,10 @@ import { IpError } from '../core/errors.js';
 import { onScanCompleted } from '../core/scan-signal.js';
 import { sessionOf, sessionsOf } from '../core/session.js';
 import { isTimeout } from '../core/abort.js';
+import type { Deadline } from '../core/deadline.js';
 import { throughGate } from './request-gate.js';
 import { SharedRequest, type Lease } from './shared-request.js';
 import { apiToken, dropToken, tokenExpiry, type TokenSource } from './token-cache.js';
-
-/** A read (its token aside) that has no answer by then gives up. */
-export const API_TIMEOUT_MS = 8_000;
 
 export interface ApiContext extends TokenSource {
   apiBase: string;
@@ -27,8 +25,10 @@ export interface ApiContext extends TokenSource {
   scheme: string;
   /** Holds the answers the element's reading comes from. */
   lease: Lease;
-  /** Ends the element's wait (it left, or its inputs changed). */
+  /** Ends the element's wait (it left, its inputs changed, or its time ran out). */
   signal?: AbortSignal;
+  /** The element's time limit, which stands still while its reads wait for their turn. */
+  deadline?: Deadline;
 }
 
 export type ApiResult<T> = { kind: 'data'; data: T } | { kind: 'empty' };
@@ -79,32 +79,34 @@ function unanswered(context: ApiContext, path: string, error: unknown): IpError 
 
 /**
  * One GET with `token`, its body read whole, within `API_TIMEOUT_MS` from when it goes on the
- * wire (after its turn at the gate, request-gate.ts) or until `aborted`.
+ * wire (after its turn at the gate, request-gate.ts) or until `aborted`. While it waits for its
+ * turn, the time limits of the elements waiting on `request` stand still.
  */
 function send(
   context: ApiContext,
   path: string,
   token: string,
   aborted: AbortSignal,
+  request: SharedRequest<unknown>,
 ): Promise<{ status: number; text: string }> {
   const url = `${context.apiBase.replace(/\/+$/, '')}${path}`;
   // (A URL that is no URL stands for itself: fetch fails on it, and that is reported.)
-  return throughGate(originOf(url, document.baseURI) ?? url, aborted, async () => {
-    // Each GET has its own time: the token request (and a renewal) before it has its own.
-    const signal = AbortSignal.any([aborted, AbortSignal.timeout(API_TIMEOUT_MS)]);
+  const origin = originOf(url, document.baseURI) ?? url;
+  const get = async (signal: AbortSignal) => {
     watchConnect(context.apiBase);
-    try {
-      const response = await fetch(url, {
-        headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
-        credentials: 'omit',
-        signal,
-      });
-      return { status: response.status, text: await response.text() };
-    } catch (error) {
+    const response = await fetch(url, {
+      headers: { authorization: `${context.scheme} ${token}`, accept: 'application/json' },
+      credentials: 'omit',
+      signal,
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  return throughGate(origin, aborted, get, (queued) => (request.queued = queued)).catch(
+    (error: unknown) => {
       aborted.throwIfAborted();
-      throw unanswered(context, path, signal.aborted ? signal.reason : error);
-    }
-  });
+      throw unanswered(context, path, error);
+    },
+  );
 }
 
 async function read<T>(
@@ -114,11 +116,11 @@ async function read<T>(
   aborted: AbortSignal,
 ): Promise<ApiResult<T>> {
   let token = (await apiToken(context, aborted)).token!;
-  let response = await send(context, path, token, aborted);
+  let response = await send(context, path, token, aborted, request);
   if (response.status === 401) {
     dropToken(context, token);
     token = (await apiToken(context, aborted)).token!;
-    response = await send(context, path, token, aborted);
+    response = await send(context, path, token, aborted, request);
   }
   // Kept no longer than the token it was read with.
   request.validUntil = tokenExpiry(context, token);
@@ -155,7 +157,7 @@ export async function apiGet<T>(context: ApiContext, path: string): Promise<ApiR
     request = fresh;
   }
   try {
-    return await request.take(context.lease, context.signal);
+    return await request.take(context.lease, context.signal, context.deadline);
   } catch (error) {
     if (!isTimeout(error)) throw error;
     throw unanswered(context, path, error);

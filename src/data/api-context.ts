@@ -1,4 +1,5 @@
 import { pageDefaults } from '../core/config.js';
+import type { Deadline } from '../core/deadline.js';
 import { missingTokenEndpoint } from '../core/errors.js';
 import { requestedLanguage, toLanguage } from '../core/language.js';
 import type { ApiContext } from './api-client.js';
@@ -8,13 +9,15 @@ import { DEFAULT_PROVIDER, type DataHost } from './source-choice.js';
 
 /**
  * Where and how `host` reads from `source`: its token endpoint and credentials, the provider's
- * API and scheme, the language it asks for. Throws when the host is misconfigured.
+ * API and scheme, the language it asks for; `signal` and `deadline` end its wait. Throws when
+ * the host is misconfigured.
  */
 export function apiContextFor(
   host: DataHost,
   source: AnySource,
   lease: Lease,
   signal: AbortSignal,
+  deadline?: Deadline,
 ): ApiContext {
   const where = host.tokenSource();
   if (!where) throw missingTokenEndpoint(host.localName);
@@ -29,6 +32,7 @@ export function apiContextFor(
     scheme: source.scheme,
     lease,
     signal,
+    deadline,
     ...(requested ? { language: toLanguage(requested) } : {}),
   };
 }

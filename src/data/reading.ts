@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { pageDefaults } from '../core/config.js';
+import { Deadline } from '../core/deadline.js';
 import { resolveLanguage } from '../core/language.js';
 import { IpError } from '../core/errors.js';
 import { SessionMember, sessionEpoch } from '../core/session.js';
@@ -16,8 +17,11 @@ import { ScanFollower } from './scan-follower.js';
 import { Lease } from './shared-request.js';
 import { SourceChoice, type DataHost, type Selection } from './source-choice.js';
 
-/** A read (token, API, a 401's renewal) that has no answer by then shows its error. */
-const READ_TIMEOUT_MS = 18_000;
+/**
+ * A read (token, API, a 401's renewal) that has no answer by then shows its error; the time its
+ * API reads wait for their turn does not count.
+ */
+export const READ_TIMEOUT_MS = 18_000;
 
 export interface ReadingOptions<R, S extends AnySource> {
   /** The providers this kind of element reads from. */
@@ -211,9 +215,11 @@ export class Reading<R, S extends AnySource> implements ReactiveController {
       this.#checkAttributes();
       const source = await this.choice.fetch();
       const key = this.choice.key(source);
-      const wait = AbortSignal.any([signal, AbortSignal.timeout(READ_TIMEOUT_MS)]);
+      // Its time stands still while its API reads wait for their turn (request-gate.ts).
+      const deadline = new Deadline(READ_TIMEOUT_MS);
+      const wait = AbortSignal.any([signal, deadline.signal]);
       this.#session.use(this.host.tokenSource()); // this endpoint's session is the one to follow
-      const context = apiContextFor(this.host, source, lease, wait);
+      const context = apiContextFor(this.host, source, lease, wait, deadline);
       const texts = loadCatalog(this.host.language);
       const [reading, preferences] = await Promise.all([
         this.options.read(source, key, context),

@@ -2,46 +2,81 @@
  * At most `MAX_IN_FLIGHT` API reads per origin on the wire at once; the rest wait their turn,
  * in order. A browser keeps only six HTTP/1.1 connections per host and queues the rest out of
  * sight, so without this a page of many cards would count that queue against each read's own
- * time (`API_TIMEOUT_MS`): the last cards of a long page would time out behind the first, on a
- * server that answers every read. Here a read's time starts when it goes on the wire. A read
- * whose element stops waiting leaves the queue. (The element's whole read, queue included,
- * still has its own limit, reading.ts: a queue behind a hung server does not wait forever.)
+ * time: the last cards of a long page would time out behind the first, on a server that answers
+ * every read. Here a read has `API_TIMEOUT_MS` from when it goes on the wire, and the time it
+ * waits for its turn does not count against its element's whole read either (`queued`).
+ *
+ * A queue only waits while it moves. When a read gets no answer in its time and nothing else
+ * of that origin answered meanwhile, the server is not answering: the reads waiting behind it
+ * fail at once, with the same "no answer in time", rather than one round after the other. A
+ * read whose element stops waiting leaves the queue.
  */
 import { waitFor } from '../core/abort.js';
 
 export const MAX_IN_FLIGHT = 6;
 
+/** A read that has no answer by then (from when it went on the wire) gives up. */
+export const API_TIMEOUT_MS = 8_000;
+
+interface Turn {
+  go(): void;
+  fail(reason: unknown): void;
+  /** It was given a place on the wire. */
+  given?: boolean;
+}
+
 interface Gate {
   inFlight: number;
-  waiting: (() => void)[];
+  waiting: Turn[];
+  /** How many reads of this origin had an answer (or failed of their own), so far. */
+  answers: number;
 }
 
 const gates = new Map<string, Gate>();
 
-/** Runs `send` once fewer than `MAX_IN_FLIGHT` reads to `origin` are on the wire, or until `aborted`. */
+/**
+ * Runs `send` with a signal that ends its time on the wire, once fewer than `MAX_IN_FLIGHT`
+ * reads to `origin` are out; until then, `queued(true)`, and `queued(false)` when its turn
+ * comes (or it leaves). Gives up when `aborted`.
+ */
 export async function throughGate<T>(
   origin: string,
   aborted: AbortSignal,
-  send: () => Promise<T>,
+  send: (signal: AbortSignal) => Promise<T>,
+  queued?: (waiting: boolean) => void,
 ): Promise<T> {
   let gate = gates.get(origin);
-  if (!gate) gates.set(origin, (gate = { inFlight: 0, waiting: [] }));
+  if (!gate) gates.set(origin, (gate = { inFlight: 0, waiting: [], answers: 0 }));
   if (gate.inFlight >= MAX_IN_FLIGHT) {
-    let turn!: () => void;
-    const mine = new Promise<void>((resolve) => (turn = resolve));
+    let turn!: Turn;
+    const mine = new Promise<void>((go, fail) => (turn = { go, fail }));
     gate.waiting.push(turn);
+    queued?.(true);
     try {
       await waitFor(mine, aborted);
     } catch (error) {
-      // Left the queue; a turn handed over in the meantime goes to the next in line.
+      // Left the queue; a place handed over in the meantime goes to the next in line.
       const at = gate.waiting.indexOf(turn);
       if (at >= 0) gate.waiting.splice(at, 1);
-      else next(origin, gate);
+      else if (turn.given) next(origin, gate);
       throw error;
+    } finally {
+      queued?.(false);
     }
   } else gate.inFlight++;
+  const answersBefore = gate.answers;
+  const timeout = AbortSignal.timeout(API_TIMEOUT_MS);
   try {
-    return await send();
+    const answer = await send(AbortSignal.any([aborted, timeout]));
+    gate.answers++;
+    return answer;
+  } catch (error) {
+    if (timeout.aborted) {
+      // No answer in its time, and none for any other read meanwhile: the server is not answering.
+      if (gate.answers === answersBefore)
+        for (const waiting of gate.waiting.splice(0)) waiting.fail(timeout.reason);
+    } else if (!aborted.aborted) gate.answers++;
+    throw error;
   } finally {
     next(origin, gate);
   }
@@ -50,6 +85,8 @@ export async function throughGate<T>(
 /** A read to `origin` is done: its place goes to the next in line, or is freed. */
 function next(origin: string, gate: Gate): void {
   const turn = gate.waiting.shift();
-  if (turn) turn();
-  else if (--gate.inFlight === 0) gates.delete(origin);
+  if (turn) {
+    turn.given = true;
+    turn.go();
+  } else if (--gate.inFlight === 0) gates.delete(origin);
 }

@@ -6,6 +6,7 @@
  */
 
 import { waitFor } from '../core/abort.js';
+import type { Deadline } from '../core/deadline.js';
 
 /** What one element's reading came from; releasing it lets go of all of it. */
 export class Lease {
@@ -32,6 +33,9 @@ export class SharedRequest<T> {
   #holders = 0;
   #settled = false;
   #forget: () => void;
+  /** The time limits of the elements waiting on it, and their holds while it waits its turn. */
+  #deadlines = new Map<Deadline, (() => void) | undefined>();
+  #queued = false;
 
   /** Starts `start` now; `forget` removes this request from wherever it is kept. */
   constructor(
@@ -57,8 +61,24 @@ export class SharedRequest<T> {
     return !this.#settled || Date.now() < this.validUntil;
   }
 
-  /** The answer for the element holding `lease`, until `signal` aborts its wait. */
-  take(lease: Lease, signal?: AbortSignal): Promise<T> {
+  /**
+   * Whether it waits for its turn to go on the wire (request-gate.ts): meanwhile, the time
+   * limits of the elements waiting on it stand still.
+   */
+  set queued(queued: boolean) {
+    if (queued === this.#queued) return;
+    this.#queued = queued;
+    for (const [deadline, release] of this.#deadlines) {
+      release?.();
+      this.#deadlines.set(deadline, queued ? deadline.hold() : undefined);
+    }
+  }
+
+  /**
+   * The answer for the element holding `lease`, until `signal` aborts its wait; `deadline`, the
+   * element's time limit, stands still while this request waits for its turn.
+   */
+  take(lease: Lease, signal?: AbortSignal, deadline?: Deadline): Promise<T> {
     this.#holders++;
     let held = true;
     lease.add(() => {
@@ -68,7 +88,12 @@ export class SharedRequest<T> {
       if (!this.#settled) this.#controller.abort();
       this.#forget();
     });
-    return waitFor(this.promise, signal);
+    if (!deadline) return waitFor(this.promise, signal);
+    this.#deadlines.set(deadline, this.#queued ? deadline.hold() : undefined);
+    return waitFor(this.promise, signal).finally(() => {
+      this.#deadlines.get(deadline)?.();
+      this.#deadlines.delete(deadline);
+    });
   }
 
   /** Aborts the request if it is still pending (its session ended). */
