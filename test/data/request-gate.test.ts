@@ -6,10 +6,21 @@ import type { IpBiomarkerCard } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { READ_TIMEOUT_MS } from '../../src/data/reading.js';
 import { API_TIMEOUT_MS, MAX_IN_FLIGHT } from '../../src/data/request-gate.js';
-import { consoleErrors, renderAll, scripted } from '../helpers/data.js';
+import { consoleErrors, renderAll, scripted, type Setup } from '../helpers/data.js';
 import { record, until } from '../helpers/scenario.js';
 
 const SCAN = { face_scan_id: 'x', heart_rate: 61, timestamp: '2026-11-30T08:00:00Z' };
+
+/** `count` heart-rate cards, each showing a scan of its own (`<prefix>-<n>`): a read each. */
+const cardsOf = (where: Setup, count: number, prefix: string) =>
+  renderAll<IpBiomarkerCard>(
+    'ip-biomarker-card',
+    Array.from({ length: count }, (_, i) => ({
+      biomarker: 'heart_rate',
+      'face-scan-id': `${prefix}-${i}`,
+    })),
+    where,
+  );
 
 describe('API reads of a page of many cards', () => {
   consoleErrors();
@@ -23,11 +34,7 @@ describe('API reads of a page of many cards', () => {
     expect((rounds - 1) * delayMs).to.be.above(API_TIMEOUT_MS);
     expect(rounds * delayMs).to.be.above(READ_TIMEOUT_MS);
     const where = await scripted(undefined, [{ json: SCAN, delayMs }]);
-    const cards = await renderAll<IpBiomarkerCard>(
-      'ip-biomarker-card',
-      Array.from({ length: 20 }, (_, i) => ({ biomarker: 'heart_rate', 'face-scan-id': `s-${i}` })),
-      where,
-    );
+    const cards = await cardsOf(where, 20, 's');
     const failures = record(document, 'ip-error');
     const settled = (card: IpBiomarkerCard) => !['idle', 'loading'].includes(card.status);
     await until(() => cards.every(settled), 'all settled', 40_000);
@@ -40,14 +47,7 @@ describe('API reads of a page of many cards', () => {
 
   it('a card removed while its read waits for its turn never asks', async () => {
     const where = await scripted(undefined, [{ json: SCAN, delayMs: 1500 }]);
-    const cards = await renderAll<IpBiomarkerCard>(
-      'ip-biomarker-card',
-      Array.from({ length: MAX_IN_FLIGHT + 2 }, (_, i) => ({
-        biomarker: 'heart_rate',
-        'face-scan-id': `w-${i}`,
-      })),
-      where,
-    );
+    const cards = await cardsOf(where, MAX_IN_FLIGHT + 2, 'w');
     await until(async () => (await where.apiLog()).length === MAX_IN_FLIGHT, 'six on the wire');
     const [waiting, next] = cards.slice(MAX_IN_FLIGHT);
     waiting!.remove();
@@ -60,14 +60,7 @@ describe('API reads of a page of many cards', () => {
 
   it('a card removed while its read is on the wire frees its place: the cards waiting go on', async () => {
     const where = await scripted(undefined, [{ json: SCAN, delayMs: 1500 }]);
-    const cards = await renderAll<IpBiomarkerCard>(
-      'ip-biomarker-card',
-      Array.from({ length: MAX_IN_FLIGHT + 2 }, (_, i) => ({
-        biomarker: 'heart_rate',
-        'face-scan-id': `r-${i}`,
-      })),
-      where,
-    );
+    const cards = await cardsOf(where, MAX_IN_FLIGHT + 2, 'r');
     await until(async () => (await where.apiLog()).length === MAX_IN_FLIGHT, 'six on the wire');
     const failures = record(document, 'ip-error');
     cards[0]!.remove();
@@ -82,14 +75,7 @@ describe('API reads of a page of many cards', () => {
     const count = MAX_IN_FLIGHT * 2;
     // The six on the wire get no answer; a read after them (a retry) gets the scan.
     const where = await scripted(undefined, [...Array(MAX_IN_FLIGHT).fill(HANG), { json: SCAN }]);
-    const cards = await renderAll<IpBiomarkerCard>(
-      'ip-biomarker-card',
-      Array.from({ length: count }, (_, i) => ({
-        biomarker: 'heart_rate',
-        'face-scan-id': `h-${i}`,
-      })),
-      where,
-    );
+    const cards = await cardsOf(where, count, 'h');
     const failures = record(document, 'ip-error');
     await until(() => cards.every((card) => card.status === 'error'), 'all in error', 30_000);
     expect(failures).to.have.length(count);

@@ -4,16 +4,9 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page, Request } from 'playwright-core';
+import { KIT_TAGS } from '../helpers/browser.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
 import { poll, waitFor } from '../helpers/wait.js';
-
-const TAGS = [
-  'ip-face-scan',
-  'ip-dashboard',
-  'ip-biomarker-card',
-  'ip-metric-gauge',
-  'ip-recommendations',
-];
 
 /** Waits until every element of the kit on `page` is ready or empty; fails naming the others. */
 async function settled(page: Page, path: string): Promise<void> {
@@ -23,7 +16,7 @@ async function settled(page: Page, path: string): Promise<void> {
         [...document.querySelectorAll(tags.join(','))]
           .map((el) => `${el.localName} ${el.getAttribute('status')}`)
           .filter((shown) => !/ (ready|empty)$/.test(shown)),
-      TAGS,
+      KIT_TAGS,
     );
   const left = await poll(unsettled, (shown) => shown.length === 0, 30_000);
   assert.deepEqual(left, [], `${path}: elements that did not settle`);

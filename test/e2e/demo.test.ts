@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  KIT_TAGS,
   OUTPUT_DIR,
   waitForDefined,
   waitForStatus,
@@ -16,14 +17,6 @@ import { fixtureSite } from '../helpers/fixture-host.js';
 import { call } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 import { WAIT_MS } from '../helpers/patience.js';
-
-const TAGS = [
-  'ip-face-scan',
-  'ip-dashboard',
-  'ip-biomarker-card',
-  'ip-metric-gauge',
-  'ip-recommendations',
-];
 
 describe('demo host', () => {
   const site = fixtureSite({ scanSeconds: 1, checkSeconds: 0.3 });
@@ -50,7 +43,7 @@ describe('demo host', () => {
         "require-trusted-types-for 'script'",
       ])
         assert.ok(csp!.includes(directive), `${directive} is not in ${csp}`);
-      await waitForDefined(page, TAGS);
+      await waitForDefined(page, KIT_TAGS);
       await page.waitForFunction(() =>
         document.querySelector('ip-metric-gauge')?.shadowRoot?.querySelector('svg .arc'),
       );

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
 import {
+  KIT_TAGS,
   recordEvents,
   waitForDefined,
   waitForStatus,
@@ -19,14 +20,6 @@ import {
   shadowPanelScript,
 } from '../helpers/fixture-host.js';
 import { gate, waitFor } from '../helpers/wait.js';
-
-const TAGS = [
-  'ip-face-scan',
-  'ip-dashboard',
-  'ip-biomarker-card',
-  'ip-metric-gauge',
-  'ip-recommendations',
-];
 
 describe('the script-tag loader', () => {
   const site = fixtureSite();
@@ -131,7 +124,7 @@ describe('the script-tag loader', () => {
         { 'content-security-policy': csp },
       ),
     );
-    await waitForStatus(page, TAGS.join(), ['ready'], 15_000);
+    await waitForStatus(page, KIT_TAGS.join());
     await page.waitForFunction(
       () => document.querySelector('ip-biomarker-card')!.shadowRoot!.querySelector('canvas')?.width,
     );
@@ -165,7 +158,7 @@ describe('the script-tag loader', () => {
     await page.goto(
       loaderPage('/empty.html', 'data-token-endpoint="/api/ip-token" data-define="all"', ''),
     );
-    await waitForDefined(page, TAGS);
+    await waitForDefined(page, KIT_TAGS);
     // Without it, a page without the tags loads nothing but the loader.
     const bare = await site.browser.newPage();
     const files: string[] = [];

@@ -114,6 +114,15 @@ export async function recordEvents(
   return () => page.evaluate(() => (window as unknown as { __ipEvents: PageEvent[] }).__ipEvents);
 }
 
+/** The kit's elements, by tag name. */
+export const KIT_TAGS: readonly string[] = [
+  'ip-face-scan',
+  'ip-dashboard',
+  'ip-biomarker-card',
+  'ip-metric-gauge',
+  'ip-recommendations',
+];
+
 /**
  * Waits (up to `timeout` ms) until there are elements matching `selector` and each has one of
  * `statuses` as its `status`.
