@@ -6,12 +6,14 @@
  * every read. Here a read has `API_TIMEOUT_MS` from when it goes on the wire, and the time it
  * waits for its turn does not count against its element's whole read either (`queued`).
  *
- * A queue only waits while it moves. When a read gets no answer in its time and nothing else
- * of that origin answered meanwhile, the server is not answering: the reads waiting behind it
- * fail at once, with the same "no answer in time", rather than one round after the other. A
- * read whose element stops waiting leaves the queue.
+ * A queue only waits while it moves. When a read gets no answer in its time, nothing of that
+ * origin answered meanwhile, and the reads still out have been out half their time or more,
+ * the server is not answering: the reads waiting behind them fail at once, with the same "no
+ * answer in time", rather than one round after the other. A read whose element stops waiting
+ * leaves the queue.
  */
 import { waitFor } from '../core/abort.js';
+import { clock } from '../core/deadline.js';
 
 export const MAX_IN_FLIGHT = 6;
 
@@ -26,7 +28,10 @@ interface Turn {
 }
 
 interface Gate {
+  /** Places taken: reads on the wire, and turns handed over that are about to go. */
   inFlight: number;
+  /** When each read on the wire went out (`clock()`). */
+  sent: Set<{ at: number }>;
   waiting: Turn[];
   /** How many reads of this origin had an answer (or failed of their own), so far. */
   answers: number;
@@ -37,7 +42,7 @@ const gates = new Map<string, Gate>();
 /**
  * Runs `send` with a signal that ends its time on the wire, once fewer than `MAX_IN_FLIGHT`
  * reads to `origin` are out; until then, `queued(true)`, and `queued(false)` when its turn
- * comes (or it leaves). Gives up when `aborted`.
+ * comes (or it leaves). Gives up when `aborted`, or when its time is up even if `send` does not.
  */
 export async function throughGate<T>(
   origin: string,
@@ -45,11 +50,13 @@ export async function throughGate<T>(
   send: (signal: AbortSignal) => Promise<T>,
   queued?: (waiting: boolean) => void,
 ): Promise<T> {
+  aborted.throwIfAborted();
   let gate = gates.get(origin);
-  if (!gate) gates.set(origin, (gate = { inFlight: 0, waiting: [], answers: 0 }));
+  if (!gate) gates.set(origin, (gate = { inFlight: 0, sent: new Set(), waiting: [], answers: 0 }));
   if (gate.inFlight >= MAX_IN_FLIGHT) {
     let turn!: Turn;
     const mine = new Promise<void>((go, fail) => (turn = { go, fail }));
+    mine.catch(() => {}); // a turn that fails after its read left is nobody's error
     gate.waiting.push(turn);
     queued?.(true);
     try {
@@ -64,23 +71,34 @@ export async function throughGate<T>(
       queued?.(false);
     }
   } else gate.inFlight++;
+  const read = { at: clock() };
+  gate.sent.add(read);
   const answersBefore = gate.answers;
   const timeout = AbortSignal.timeout(API_TIMEOUT_MS);
+  const ends = AbortSignal.any([aborted, timeout]);
   try {
-    const answer = await send(AbortSignal.any([aborted, timeout]));
+    const answer = await waitFor(send(ends), ends);
     gate.answers++;
     return answer;
   } catch (error) {
-    if (timeout.aborted) {
-      // No answer in its time, and none for any other read meanwhile: the server is not answering.
-      if (gate.answers === answersBefore)
-        for (const waiting of gate.waiting.splice(0)) waiting.fail(timeout.reason);
-    } else if (!aborted.aborted) gate.answers++;
+    gate.sent.delete(read);
+    if (!timeout.aborted) {
+      if (!aborted.aborted) gate.answers++;
+    } else if (gate.answers === answersBefore && silent(gate)) {
+      // No answer in its time, none for any other read meanwhile, and those still out have
+      // had time to answer: the server is not answering.
+      for (const waiting of gate.waiting.splice(0)) waiting.fail(timeout.reason);
+    }
     throw error;
   } finally {
+    gate.sent.delete(read);
     next(origin, gate);
   }
 }
+
+/** Every other read on the wire has been out for half its time or more. */
+const silent = (gate: Gate) =>
+  [...gate.sent].every((read) => clock() - read.at >= API_TIMEOUT_MS / 2);
 
 /** A read to `origin` is done: its place goes to the next in line, or is freed. */
 function next(origin: string, gate: Gate): void {

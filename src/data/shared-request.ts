@@ -33,8 +33,8 @@ export class SharedRequest<T> {
   #holders = 0;
   #settled = false;
   #forget: () => void;
-  /** The time limits of the elements waiting on it, and their holds while it waits its turn. */
-  #deadlines = new Map<Deadline, (() => void) | undefined>();
+  /** The time limits of the elements waiting on it, each with its hold while it waits its turn. */
+  #deadlines = new Set<{ deadline: Deadline; release?: () => void }>();
   #queued = false;
 
   /** Starts `start` now; `forget` removes this request from wherever it is kept. */
@@ -68,9 +68,9 @@ export class SharedRequest<T> {
   set queued(queued: boolean) {
     if (queued === this.#queued) return;
     this.#queued = queued;
-    for (const [deadline, release] of this.#deadlines) {
-      release?.();
-      this.#deadlines.set(deadline, queued ? deadline.hold() : undefined);
+    for (const waiting of this.#deadlines) {
+      waiting.release?.();
+      waiting.release = queued ? waiting.deadline.hold() : undefined;
     }
   }
 
@@ -89,10 +89,11 @@ export class SharedRequest<T> {
       this.#forget();
     });
     if (!deadline) return waitFor(this.promise, signal);
-    this.#deadlines.set(deadline, this.#queued ? deadline.hold() : undefined);
+    const waiting = { deadline, release: this.#queued ? deadline.hold() : undefined };
+    this.#deadlines.add(waiting);
     return waitFor(this.promise, signal).finally(() => {
-      this.#deadlines.get(deadline)?.();
-      this.#deadlines.delete(deadline);
+      waiting.release?.();
+      this.#deadlines.delete(waiting);
     });
   }
 

@@ -1,7 +1,7 @@
-// Deadline (src/core/deadline.ts): a time limit that stands still while held, and starts over
-// with its full time when the last hold goes.
+// Deadline (src/core/deadline.ts): a time limit that stands still while held, and goes on with
+// the time it had left when the last hold goes.
 import { expect } from '@open-wc/testing';
-import { Deadline } from '../../src/core/deadline.js';
+import { Deadline, clock } from '../../src/core/deadline.js';
 import { until } from '../helpers/scenario.js';
 
 const MS = 30;
@@ -16,7 +16,7 @@ describe('Deadline', () => {
     expect((deadline.signal.reason as DOMException).name).to.equal('TimeoutError');
   });
 
-  it('stands still while held, by each holder until the last lets go, then starts over', async () => {
+  it('stands still while held, by each holder until the last lets go', async () => {
     const deadline = new Deadline(MS);
     const first = deadline.hold();
     const second = deadline.hold();
@@ -26,8 +26,20 @@ describe('Deadline', () => {
     await longer();
     expect(deadline.signal.aborted, 'held by the second').to.equal(false);
     second();
-    expect(deadline.signal.aborted, 'its full time again').to.equal(false);
+    expect(deadline.signal.aborted, 'the time it had left').to.equal(false);
     await until(() => deadline.signal.aborted, 'the deadline after the holds');
+  });
+
+  it('goes on with the time it had left, not with its full time', async () => {
+    const ms = 1000;
+    const deadline = new Deadline(ms);
+    const start = clock();
+    await until(() => clock() - start >= ms * 0.6, 'most of its time');
+    deadline.hold()();
+    const released = clock();
+    await until(() => deadline.signal.aborted, 'the deadline');
+    // About 400 ms were left; a fresh start would take 1000 (the rest is room for a busy machine).
+    expect(clock() - released).to.be.below(ms * 0.9);
   });
 
   it('stays aborted: a hold after it ran out changes nothing', async () => {

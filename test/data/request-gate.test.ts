@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import type { IpBiomarkerCard } from '../../src/entries/index.js';
 import '../../src/entries/index.js';
 import { READ_TIMEOUT_MS } from '../../src/data/reading.js';
-import { API_TIMEOUT_MS, MAX_IN_FLIGHT } from '../../src/data/request-gate.js';
+import { clock } from '../../src/core/deadline.js';
+import { API_TIMEOUT_MS, MAX_IN_FLIGHT, throughGate } from '../../src/data/request-gate.js';
 import { consoleErrors, renderAll, scripted, type Setup } from '../helpers/data.js';
 import { record, until } from '../helpers/scenario.js';
 
@@ -88,5 +89,41 @@ describe('API reads of a page of many cards', () => {
     last.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
     await until(() => last.status === 'ready', 'the retried card shown');
     expect(await where.apiLog()).to.have.length(MAX_IN_FLIGHT + 1);
+  });
+
+  it('a read with no answer frees its place even when its fetch never ends; the queue fails only when all on the wire are silent', async () => {
+    const live = new AbortController().signal;
+    /** A fetch that never ends, and ignores its signal (a wrapped fetch, say). */
+    const never = () => new Promise<string>(() => {});
+    const answeredAfter = (ms: number) => async () => {
+      const sent = clock();
+      await until(() => clock() - sent >= ms, 'the answer');
+      return 'ok';
+    };
+    // One origin: six reads that never end, and one behind them.
+    const silent = 'https://silent.example';
+    let asked = false;
+    const stuck = [
+      ...Array.from({ length: MAX_IN_FLIGHT }, () => throughGate(silent, live, never)),
+      throughGate(silent, live, () => ((asked = true), answeredAfter(0)())),
+    ];
+    // Another: one read with no answer, and shortly before its time is up, twelve that a slow
+    // server answers in a second: too young to be called silent when the first times out.
+    const slow = 'https://slow.example';
+    const start = clock();
+    const alone = throughGate(slow, live, never);
+    await until(() => clock() - start >= API_TIMEOUT_MS - 500, 'the lone read near its end');
+    const young = Array.from({ length: 12 }, () => throughGate(slow, live, answeredAfter(1000)));
+
+    const outcome = (result: PromiseSettledResult<string>) =>
+      result.status === 'fulfilled' ? result.value : (result.reason as Error).name;
+    const outcomes = (await Promise.allSettled([...stuck, alone, ...young])).map(outcome);
+    expect(outcomes.slice(0, MAX_IN_FLIGHT + 2)).to.deep.equal(
+      Array(MAX_IN_FLIGHT + 2).fill('TimeoutError'),
+    );
+    expect(asked, 'the read behind six silent ones went out').to.equal(false);
+    expect(outcomes.slice(MAX_IN_FLIGHT + 2)).to.deep.equal(Array(12).fill('ok'));
+    // Nothing is left holding a place: a read now goes out at once.
+    expect(await throughGate(silent, live, answeredAfter(0))).to.equal('ok');
   });
 });
