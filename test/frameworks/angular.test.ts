@@ -19,6 +19,7 @@ import { WAIT_MS } from '../helpers/patience.js';
 const CARD = 'ip-biomarker-card:not([provider])';
 const GAUGE = 'ip-metric-gauge';
 const WEIGHT = 'ip-biomarker-card[provider="sahha"]';
+const ADVICE = 'ip-recommendations';
 
 describe('the Angular demo app', () => {
   const session = appSession('angular');
@@ -40,8 +41,9 @@ describe('the Angular demo app', () => {
       // Runs before the scan test: the seeded latest scan's stress score has a decimal.
       const stress = (await waitForShown(page, GAUGE, /^Mental stress \d+\.\d/)).split(' ')[2]!;
       await waitForShown(page, WEIGHT, /^Weight 70 kg/);
+      await waitForShown(page, ADVICE, /^Recommendations \S/);
       const loads = page.getByTestId('load-count');
-      assert.equal(await loads.textContent(), 'ip-load events: 3', `visit ${visit}`);
+      assert.equal(await loads.textContent(), 'ip-load events: 4', `visit ${visit}`);
       assert.deepEqual(await page.getByTestId('results-error').allTextContents(), [], 'ip-error');
 
       // What went over the wire: one token per token endpoint for all elements, and each
@@ -51,10 +53,11 @@ describe('the Angular demo app', () => {
       const token = [{ purpose: 'api', language: 'en' }];
       assert.deepEqual(postedTo(sent, '/api/ip-token'), token, `visit ${visit}`);
       assert.deepEqual(postedTo(sent, '/api/sahha-token'), token, `visit ${visit}`);
-      const reads = (origin: string) =>
-        sent.filter((r) => r.url.origin === origin).map((r) => r.url.pathname + r.url.search);
+      const fetched = (origin: string) =>
+        sent.filter((r) => r.url.origin === origin && r.type === 'fetch');
+      const reads = (origin: string) => fetched(origin).map((r) => r.url.pathname + r.url.search);
       const expected = {
-        engine: ['/v2/face-scans/latest', '/v2/metrics'],
+        engine: ['/v2/face-scans/latest', '/v2/metrics', '/v2/recommendations?language=en'],
         sahha: ['/api/v1/profile/biomarker?categories=body&types=weight'],
       };
       const engine = reads(sandbox.engine.url).sort();
@@ -62,9 +65,7 @@ describe('the Angular demo app', () => {
       assert.deepEqual(engine, expected.engine, 'IntelliProve reads');
       assert.deepEqual(sahha, expected.sahha, 'Sahha reads');
       assert.ok(
-        sent
-          .filter((r) => r.url.origin === sandbox.engine.url)
-          .every((r) => /^Token \S+$/.test(r.authorization ?? '')),
+        fetched(sandbox.engine.url).every((r) => /^Token \S+$/.test(r.authorization ?? '')),
       );
 
       if (visit === 1) {
@@ -73,13 +74,14 @@ describe('the Angular demo app', () => {
         await page.waitForFunction(
           () =>
             document.querySelector('[data-testid="load-count"]')?.textContent ===
-            'ip-load events: 4',
+            'ip-load events: 5',
         );
 
         await page.locator('select[name="lang"]').selectOption('nl');
         await waitForShown(page, CARD, /^Bloeddruk \d+\/\d+ mmHg Gemeten/);
         await waitForShown(page, GAUGE, new RegExp(`^Mentale stress ${stress.replace('.', ',')} `));
         await waitForShown(page, WEIGHT, /^Gewicht 70 kg/);
+        await waitForShown(page, ADVICE, /^Aanbevelingen \S/);
 
         await page.locator('select[name="unit"]').selectOption('imperial');
         await waitForShown(page, WEIGHT, /^Gewicht 154 lb/);

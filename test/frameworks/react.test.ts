@@ -19,9 +19,14 @@ import { closeClean } from '../helpers/browser.js';
 import { WAIT_MS } from '../helpers/patience.js';
 
 /** The cards and the gauge of the Results view, in page order. */
-const CARDS = 'ip-biomarker-card, ip-metric-gauge';
+const CARDS = 'ip-biomarker-card, ip-metric-gauge, ip-recommendations';
 /** What `CARDS` show when the view opens with its defaults. */
-const FIRST_SHOWN = [/^Heart rate \d+ bpm/, /^Mental stress \d/, /^Weight 70 kg/];
+const FIRST_SHOWN = [
+  /^Heart rate \d+ bpm/,
+  /^Mental stress \d/,
+  /^Weight 70 kg/,
+  /^Recommendations \S/,
+];
 
 /** The token requests among `sent` (POSTs to /api/…), as `<endpoint> <purpose>`. */
 const tokenRequests = (sent: readonly SentRequest[]): string[] =>
@@ -73,8 +78,8 @@ describe('React demo app', () => {
 
     await page.click('nav a[href="/react/results"]');
     await waitForAllShown(page, CARDS, FIRST_SHOWN);
-    await page.waitForSelector('text=ip-load events: 3');
-    // Three elements, two providers: one token for IntelliProve, one for Sahha.
+    await page.waitForSelector('text=ip-load events: 4');
+    // Four elements, two providers: one token for IntelliProve, one for Sahha.
     assert.deepEqual(tokenRequests(sent).sort(), ['/api/ip-token api', '/api/sahha-token api']);
 
     await page.selectOption('select[name=biomarker]', 'blood_pressure');
@@ -82,19 +87,26 @@ describe('React demo app', () => {
       /^Blood pressure \d+\/\d+ mmHg/,
       /^Mental stress/,
       /^Weight/,
+      /^Recommendations/,
     ]);
-    await page.waitForSelector('text=ip-load events: 4');
+    await page.waitForSelector('text=ip-load events: 5');
 
     await page.selectOption('select[name=lang]', 'nl');
     const dutch = await waitForAllShown(page, CARDS, [
       /^Bloeddruk \d+\/\d+ mmHg/,
       /^Mentale stress/,
       /^Gewicht 70 kg/,
+      /^Aanbevelingen \S/,
     ]);
     assert.match(dutch[1]!, /\d,\d/, 'Dutch numbers have a decimal comma');
 
     await page.selectOption('select[name=unit]', 'imperial');
-    await waitForAllShown(page, CARDS, [/^Bloeddruk/, /^Mentale stress/, /^Gewicht 154 lb/]);
+    await waitForAllShown(page, CARDS, [
+      /^Bloeddruk/,
+      /^Mentale stress/,
+      /^Gewicht 154 lb/,
+      /^Aanbevelingen/,
+    ]);
 
     await page.click('nav a[href="/react/"]');
     await settlesTo(page, baseline);
@@ -162,7 +174,7 @@ describe('React demo app', () => {
 
     await page.click('nav a[href="/react/dev/results"]');
     await waitForAllShown(page, CARDS, FIRST_SHOWN);
-    await page.waitForSelector('text=ip-load events: 3');
+    await page.waitForSelector('text=ip-load events: 4');
     assert.deepEqual(tokenRequests(sent).slice(2).sort(), [
       '/api/ip-token api',
       '/api/sahha-token api',

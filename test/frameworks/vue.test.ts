@@ -28,9 +28,13 @@ import {
 import { closeClean } from '../helpers/browser.js';
 import { WAIT_MS } from '../helpers/patience.js';
 
-/** Kit elements on the Results view: the IntelliProve card, the gauge, and the Sahha card. */
+/**
+ * Kit elements on the Results view: the IntelliProve card, the gauge, the Sahha card and the
+ * recommendations.
+ */
 const CARD = 'ip-biomarker-card';
 const GAUGE = 'ip-metric-gauge';
+const ADVICE = 'ip-recommendations';
 /** The Sahha (weight) card is the second `CARD`. */
 const WEIGHT = 1;
 
@@ -93,6 +97,7 @@ describe('Vue demo app', () => {
     await waitForShown(page, CARD, /^Heart rate \d+ bpm/);
     await waitForShown(page, GAUGE, /^Mental stress \d+(\.\d)?\b/);
     await waitForShown(page, CARD, /^Weight 70 kg/, WEIGHT);
+    await waitForShown(page, ADVICE, /^Recommendations \S/);
     // The gauge drew its ring (SVG, sized by its box).
     await page.waitForFunction(
       () =>
@@ -101,15 +106,19 @@ describe('Vue demo app', () => {
       { timeout: WAIT_MS },
     );
     // @ip-load reached the app: one per element.
-    assert.equal(await page.textContent('[data-testid="load-count"]'), 'ip-load events: 3');
+    assert.equal(await page.textContent('[data-testid="load-count"]'), 'ip-load events: 4');
 
-    // Over the wire: one IntelliProve token for the card and the gauge together, one Sahha
+    // Over the wire: one IntelliProve token for its card, gauge and recommendations, one Sahha
     // token, and API calls carrying them.
     assert.deepEqual(postedTo(wire, '/api/ip-token'), [{ purpose: 'api', language: 'en' }]);
     assert.equal(postedTo(wire, '/api/sahha-token').length, 1);
     const engine = session.sandbox.engine.url;
-    const apiCalls = wire.filter((r) => r.url.origin === engine);
-    assert.deepEqual(apiCalls.map((r) => r.path).sort(), ['/v2/face-scans/latest', '/v2/metrics']);
+    const apiCalls = wire.filter((r) => r.url.origin === engine && r.type === 'fetch');
+    assert.deepEqual(apiCalls.map((r) => r.path).sort(), [
+      '/v2/face-scans/latest',
+      '/v2/metrics',
+      '/v2/recommendations',
+    ]);
     for (const r of apiCalls) assert.match(r.authorization ?? '', /^Token \S+$/);
     const sahha = wire.filter((r) => r.url.origin === session.sandbox.sahha.url);
     assert.ok(sahha.some((r) => r.url.searchParams.get('types') === 'weight'));
@@ -128,6 +137,7 @@ describe('Vue demo app', () => {
     await waitForShown(page, CARD, /^Bloeddruk \d+\/\d+ mmHg/);
     await waitForShown(page, GAUGE, /^Mentale stress \d+,\d\b/);
     await waitForShown(page, CARD, /^Gewicht 70 kg/, WEIGHT);
+    await waitForShown(page, ADVICE, /^Aanbevelingen \S/);
 
     // :unit-system follows the select on the Sahha card.
     await page.locator('select[name="unit"]').selectOption('imperial');

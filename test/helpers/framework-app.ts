@@ -193,6 +193,8 @@ export interface SentRequest {
   body: any;
   /** The request's Authorization header, if it had one. */
   authorization: string | undefined;
+  /** What the page asked with: `fetch` (the kit's API reads), `image`, `document`, … */
+  type: string;
 }
 
 /**
@@ -216,6 +218,7 @@ export function recordRequests(page: Page): SentRequest[] {
       path: url.pathname,
       body,
       authorization: request.headers()['authorization'],
+      type: request.resourceType(),
     });
   });
   return sent;
@@ -315,7 +318,7 @@ export function assertEngineCallsAs(
   sent: readonly SentRequest[],
   userId: string,
 ): void {
-  const calls = sent.filter((r) => r.url.origin === sandbox.engine.url);
+  const calls = sent.filter((r) => r.url.origin === sandbox.engine.url && r.type === 'fetch');
   assert.ok(calls.length > 0, 'API calls to the sandbox engine');
   assert.deepEqual(
     calls.filter((r) => tokenSubject(r.authorization) !== userId).map((r) => r.path),

@@ -97,6 +97,8 @@ export function ResultsView() {
           onip-error={onError}
         />
       </div>
+      {/* IntelliProve's advice for this user, weakest metric first. */}
+      <ip-recommendations limit={3} lang={lang} onip-load={onLoad} onip-error={onError} />
     </>
   );
 }
