@@ -81,12 +81,11 @@ export async function throughGate<T>(
     gate.answers++;
     return answer;
   } catch (error) {
-    gate.sent.delete(read);
     if (!timeout.aborted) {
       if (!aborted.aborted) gate.answers++;
     } else if (gate.answers === answersBefore && silent(gate)) {
-      // No answer in its time, none for any other read meanwhile, and those still out have
-      // had time to answer: the server is not answering.
+      // No answer in its time, none for any other read meanwhile, and all still out (this one
+      // too) have had time to answer: the server is not answering.
       for (const waiting of gate.waiting.splice(0)) waiting.fail(timeout.reason);
     }
     throw error;
@@ -96,7 +95,7 @@ export async function throughGate<T>(
   }
 }
 
-/** Every other read on the wire has been out for half its time or more. */
+/** Every read on the wire has been out for half its time or more. */
 const silent = (gate: Gate) =>
   [...gate.sent].every((read) => clock() - read.at >= API_TIMEOUT_MS / 2);
 

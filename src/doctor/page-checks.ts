@@ -1,8 +1,9 @@
 /**
  * The page's policies against what the kit loads there: its script and chunks (script-src), the
  * token endpoint and the APIs (connect-src), the plug-in frames (frame-src), the
- * recommendations' images (img-src), Lit's Trusted Types policy, and the camera for the face-scan frame (Permissions-Policy). The directives and their
- * fallbacks are the server half's (`cspFor`), the README's source too.
+ * recommendations' images (img-src), Lit's Trusted Types policy, and the camera for the
+ * face-scan frame (Permissions-Policy). The directives and their fallbacks are the server
+ * half's (`cspFor`), the README's source too.
  */
 import { DECIDES, sourceOf } from '../server/csp.js';
 import { INTELLIPROVE_PLUGINS, isIntelliProveHost, redactUrl } from '../protocol/origins.js';

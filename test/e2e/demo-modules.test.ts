@@ -3,24 +3,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Page, Request } from 'playwright-core';
-import { KIT_TAGS } from '../helpers/browser.js';
+import type { Request } from 'playwright-core';
+import { KIT_TAGS, waitForStatus } from '../helpers/browser.js';
 import { fixtureSite } from '../helpers/fixture-host.js';
-import { poll, waitFor } from '../helpers/wait.js';
-
-/** Waits until every element of the kit on `page` is ready or empty; fails naming the others. */
-async function settled(page: Page, path: string): Promise<void> {
-  const unsettled = () =>
-    page.evaluate(
-      (tags) =>
-        [...document.querySelectorAll(tags.join(','))]
-          .map((el) => `${el.localName} ${el.getAttribute('status')}`)
-          .filter((shown) => !/ (ready|empty)$/.test(shown)),
-      KIT_TAGS,
-    );
-  const left = await poll(unsettled, (shown) => shown.length === 0, 30_000);
-  assert.deepEqual(left, [], `${path}: elements that did not settle`);
-}
+import { waitFor } from '../helpers/wait.js';
 
 /** The hashed file name of a language's chunk, as built. */
 const expectLocale = (lang: string) =>
@@ -53,7 +39,7 @@ describe('demo host pages', () => {
       await page.goto(site.sandbox.host.url + path);
       // Every element on the page has shown what it shows: by then it has asked for all it
       // loads (the chart code, a language's texts, a provider); then those files arrive.
-      await settled(page, path);
+      await waitForStatus(page, KIT_TAGS.join(), ['ready', 'empty'], 30_000);
       await waitFor(() => inFlight.size === 0, `${path}: the kit's files to arrive`, 30_000);
       const lits = await page.evaluate(
         () => (globalThis as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,

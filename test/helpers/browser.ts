@@ -125,22 +125,32 @@ export const KIT_TAGS: readonly string[] = [
 
 /**
  * Waits (up to `timeout` ms) until there are elements matching `selector` and each has one of
- * `statuses` as its `status`.
+ * `statuses` as its `status`; fails naming the page and what each element shows.
  */
-export const waitForStatus = (
+export async function waitForStatus(
   page: Page,
   selector: string,
   statuses: readonly string[] = ['ready'],
   timeout = WAIT_MS,
-) =>
-  page.waitForFunction(
-    ([selector, statuses]) => {
-      const els = [...document.querySelectorAll(selector)];
-      return els.length > 0 && els.every((el) => statuses.includes(el.getAttribute('status')!));
-    },
-    [selector, statuses] as const,
-    { timeout },
-  );
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([selector, statuses]) => {
+        const els = [...document.querySelectorAll(selector)];
+        return els.length > 0 && els.every((el) => statuses.includes(el.getAttribute('status')!));
+      },
+      [selector, statuses] as const,
+      { timeout },
+    );
+  } catch (error) {
+    const shown = await page
+      .$$eval(selector, (els) => els.map((el) => `${el.localName} ${el.getAttribute('status')}`))
+      .catch(() => []);
+    throw new Error(
+      `${page.url()}: ${selector} show ${JSON.stringify(shown)}, not all ${statuses.join(' or ')} (${(error as Error).message})`,
+    );
+  }
+}
 
 /** Waits (up to `timeout` ms) until each of `tags` is defined on the page. */
 export const waitForDefined = (page: Page, tags: readonly string[], timeout = WAIT_MS) =>
