@@ -1,21 +1,28 @@
-// `npm test`: the kit's build and every test phase, side by side where they share nothing.
+// `npm test`: the kit's build and every test phase.
 //
 //   build          npm run build               from the start, unless dist/ is already the
 //                                              build of the sources as they are (a warm
 //                                              machine: build-stamp.mjs; IP_REBUILD=1 builds)
 //   node:source    npm run test:node:source    from the start: the server half, the sandbox and
 //                                              the source layout, through tsx (test-files.mjs)
+//   browser        npm run test:browser        once the build is done (see below)
 //   node:built     npm run test:node:built     once the build is done (e2e runs dist/)
 //   frameworks     npm run test:frameworks     once the build is done (the apps import dist/)
-//   browser        npm run test:browser        once the build is done (see below)
 //
 // The build is what most of the work waits for, so it starts alone, with only the quick source
-// tests beside it (the build leaves part of a second core free); then all the rest at once.
-// The browser phase tests src/, not dist/, but beside the build it would slow the build down.
-// Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
-// phases can run at once. Each phase's output is printed in one piece when it ends; npm test
-// fails when any phase fails, and says which.
+// tests beside it (the build leaves part of a second core free). The browser phase tests src/,
+// not dist/, but beside the build it would slow the build down.
+//
+// Then the other three: side by side on a machine of four cores or more, one after another on
+// fewer (IP_PHASES=parallel or serial chooses). Each of them keeps two cores busy on its own
+// (two test pages at once, three node lanes), so on two cores running them together only makes
+// them fight: measured on this 2-core machine, warm, side by side 322 s and 615 CPU-s, one
+// after another 287 s and 515 CPU-s (the pages of one phase wait longer for the CPU, and their
+// renderers work the while). Every server a phase starts listens on a free port (0;
+// web-test-runner finds one), so the phases can run at once. Each phase's output is printed
+// in one piece when it ends; npm test fails when any phase fails, and says which.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { buildIsCurrent } from './build-stamp.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -75,13 +82,30 @@ if (current) {
   results.set('build', { code: 0, took: '-', note: 'up to date' });
 }
 const source = phase('node:source', 'test:node:source');
-const afterBuild = (name, script) =>
-  build.then((built) => (built ? phase(name, script) : skip([name], 'the build failed')));
-const built = afterBuild('node:built', 'test:node:built');
-const frameworks = afterBuild('frameworks', 'test:frameworks');
-// Not needing the build, it runs even when the build fails.
-const browser = build.then(() => phase('browser', 'test:browser'));
-await Promise.all([browser, source, built, frameworks]);
+
+const PHASES = process.env.IP_PHASES;
+if (PHASES !== undefined && !['parallel', 'serial'].includes(PHASES)) {
+  console.error(`IP_PHASES is "${PHASES}"; it is parallel or serial.`);
+  process.exit(1);
+}
+const together = PHASES ? PHASES === 'parallel' : availableParallelism() >= 4;
+console.log(
+  `▶ after the build: browser, node:built and frameworks ${together ? 'side by side' : 'one after another'} (${availableParallelism()} cores; IP_PHASES=${together ? 'serial' : 'parallel'} for the other way)`,
+);
+/** The phases after the build, each `[name, script, needs the build]`. */
+const rest = [
+  // Not needing the build, it runs even when the build fails.
+  ['browser', 'test:browser', false],
+  ['node:built', 'test:node:built', true],
+  ['frameworks', 'test:frameworks', true],
+];
+const run = (built, [name, script, needsBuild]) =>
+  built || !needsBuild ? phase(name, script) : skip([name], 'the build failed');
+const others = build.then(async (built) => {
+  if (together) return Promise.all(rest.map((one) => run(built, one)));
+  for (const one of rest) await run(built, one);
+});
+await Promise.all([source, others]);
 
 const order = ['build', 'browser', 'node:source', 'node:built', 'frameworks'];
 const failed = order.filter((name) => results.get(name).code !== 0);
