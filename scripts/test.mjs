@@ -25,6 +25,12 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { buildIsCurrent } from './build-stamp.mjs';
 
+const PHASES = process.env.IP_PHASES;
+if (PHASES !== undefined && !['parallel', 'serial'].includes(PHASES)) {
+  console.error(`IP_PHASES is "${PHASES}"; it is parallel or serial.`);
+  process.exit(1);
+}
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -83,11 +89,6 @@ if (current) {
 }
 const source = phase('node:source', 'test:node:source');
 
-const PHASES = process.env.IP_PHASES;
-if (PHASES !== undefined && !['parallel', 'serial'].includes(PHASES)) {
-  console.error(`IP_PHASES is "${PHASES}"; it is parallel or serial.`);
-  process.exit(1);
-}
 const together = PHASES ? PHASES === 'parallel' : availableParallelism() >= 4;
 console.log(
   `▶ after the build: browser, node:built and frameworks ${together ? 'side by side' : 'one after another'} (${availableParallelism()} cores; IP_PHASES=${together ? 'serial' : 'parallel'} for the other way)`,
