@@ -1,7 +1,8 @@
 // Installs (when its lockfile changed) and builds (when anything it is built from changed) each
 // framework demo app in demo/<name>/, with its framework's own tooling, against the kit's npm
 // build in dist/.
-// Usage: node scripts/frameworks.mjs [vue|react|angular ...]
+// Usage: node scripts/frameworks.mjs [--install] [vue|react|angular ...]
+//   --install  only the installs, which need no build (npm test runs them beside the build).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +13,13 @@ const APPS = ['vue', 'react', 'angular'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-if (!existsSync(`${root}dist/index.js`)) {
+const installOnly = process.argv.includes('--install');
+if (!installOnly && !existsSync(`${root}dist/index.js`)) {
   console.error('The kit is not built: run `npm run build` first.');
   process.exit(1);
 }
 
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--install');
 for (const name of wanted.filter((n) => !APPS.includes(n))) {
   console.error(`Unknown app "${name}"; the apps are ${APPS.join(', ')}.`);
   process.exit(1);
@@ -52,6 +54,7 @@ for (const name of wanted.length ? wanted : APPS) {
     run('ci', '--no-audit', '--no-fund', '--loglevel=error');
     writeFileSync(installed, hash);
   }
+  if (installOnly) continue;
   // Stamped inside dist/, which each build replaces: a failed or partial build leaves none.
   const built = `${dir}/dist/.built-from`;
   const inputs = buildInputs(dir);

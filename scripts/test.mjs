@@ -7,7 +7,10 @@
 //                                              the source layout, through tsx (test-files.mjs)
 //   browser        npm run test:browser        once the build is done (see below)
 //   node:built     npm run test:node:built     once the build is done (e2e runs dist/)
-//   frameworks     npm run test:frameworks     once the build is done (the apps import dist/)
+//   frameworks     npm run test:frameworks     once the build is done (the apps import dist/);
+//                                              their installs (when a lockfile changed) from the
+//                                              start, as they wait on the network and disk more
+//                                              than on the CPU (npm run test:frameworks:install)
 //
 // The build is what most of the work waits for, so it starts alone, with only the quick source
 // tests beside it (the build leaves part of a second core free). The browser phase tests src/,
@@ -88,6 +91,7 @@ if (current) {
   results.set('build', { code: 0, took: '-', note: 'up to date' });
 }
 const source = phase('node:source', 'test:node:source');
+const installs = phase('installs', 'test:frameworks:install');
 
 const together = PHASES ? PHASES === 'parallel' : availableParallelism() >= 4;
 console.log(
@@ -100,15 +104,18 @@ const rest = [
   ['node:built', 'test:node:built', true],
   ['frameworks', 'test:frameworks', true],
 ];
-const run = (built, [name, script, needsBuild]) =>
-  built || !needsBuild ? phase(name, script) : skip([name], 'the build failed');
+const run = async (built, [name, script, needsBuild]) => {
+  // The apps' tests reinstall what a failed install left; their own failure then says why.
+  if (name === 'frameworks') await installs;
+  return built || !needsBuild ? phase(name, script) : skip([name], 'the build failed');
+};
 const others = build.then(async (built) => {
   if (together) return Promise.all(rest.map((one) => run(built, one)));
   for (const one of rest) await run(built, one);
 });
-await Promise.all([source, others]);
+await Promise.all([source, installs, others]);
 
-const order = ['build', 'browser', 'node:source', 'node:built', 'frameworks'];
+const order = ['build', 'installs', 'browser', 'node:source', 'node:built', 'frameworks'];
 const failed = order.filter((name) => results.get(name).code !== 0);
 console.log(`npm test: ${failed.length ? 'FAILED' : 'passed'} in ${seconds(started)}`);
 for (const name of order) {
