@@ -96,6 +96,7 @@ export class PluginSession implements ReactiveController {
       this.#signature = undefined;
       this.url = undefined;
       this.phase = 'idle';
+      this.host.requestUpdate(); // its frame goes: put back, it must not load the old URL again
     });
   }
 

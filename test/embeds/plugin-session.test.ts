@@ -126,6 +126,24 @@ describe('PluginSession (on a throwaway host)', () => {
     expect(calls).to.deep.equal(['start', 'start']);
   });
 
+  it('drops its frame when removed for good, so a re-insert never loads the old URL again', async () => {
+    const endpoint = await scenario(
+      { json: { url: await relayUrl('first') } },
+      { json: { url: await relayUrl('second') } },
+    );
+    const el = await host(endpoint.endpoint);
+    await until(() => el.status === 'ready', 'ready');
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve)); // the task after which it lets go
+    await el.updateComplete;
+    expect(frameOf(el), 'no frame kept off the page').to.equal(null);
+    parent.append(el);
+    expect(frameOf(el), 'nothing from before, put back').to.equal(null);
+    await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'a new URL');
+    expect(await endpoint.log()).to.have.length(2);
+  });
+
   it('aborts its token request on the wire when removed, and starts nothing after', async () => {
     const endpoint = await scenario({ json: { url: await relayUrl() }, delayMs: 50 });
     const fetches = sinon.spy(window, 'fetch');
