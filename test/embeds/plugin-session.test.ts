@@ -61,6 +61,17 @@ async function host(endpoint: string, extra = '') {
   );
 }
 
+/** A host shown with the first of two plug-in URLs its endpoint hands out ('first', 'second'). */
+async function readyOnFirstOfTwo() {
+  const endpoint = await scenario(
+    { json: { url: await relayUrl('first') } },
+    { json: { url: await relayUrl('second') } },
+  );
+  const el = await host(endpoint.endpoint);
+  await until(() => el.status === 'ready', 'ready');
+  return { endpoint, el };
+}
+
 describe('PluginSession (on a throwaway host)', () => {
   let errors: sinon.SinonStub;
   beforeEach(() => {
@@ -113,12 +124,7 @@ describe('PluginSession (on a throwaway host)', () => {
   });
 
   it('restarts in a fresh frame with a new URL (retry, restart, reload), telling the host', async () => {
-    const endpoint = await scenario(
-      { json: { url: await relayUrl('first') } },
-      { json: { url: await relayUrl('second') } },
-    );
-    const el = await host(endpoint.endpoint);
-    await until(() => el.status === 'ready', 'ready');
+    const { el } = await readyOnFirstOfTwo();
     const first = frameOf(el);
     el.session.restart();
     await until(() => frameOf(el)?.src.includes('second'), 'the second URL');
@@ -127,12 +133,7 @@ describe('PluginSession (on a throwaway host)', () => {
   });
 
   it('drops its frame when removed for good, so a re-insert never loads the old URL again', async () => {
-    const endpoint = await scenario(
-      { json: { url: await relayUrl('first') } },
-      { json: { url: await relayUrl('second') } },
-    );
-    const el = await host(endpoint.endpoint);
-    await until(() => el.status === 'ready', 'ready');
+    const { endpoint, el } = await readyOnFirstOfTwo();
     const parent = el.parentElement!;
     el.remove();
     await new Promise((resolve) => setTimeout(resolve)); // the task after which it lets go
