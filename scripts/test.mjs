@@ -13,7 +13,7 @@
 //                                              than on the CPU (npm run test:frameworks:install)
 //
 // The build is what most of the work waits for, so it starts alone, with only the quick source
-// tests beside it (the build leaves part of a second core free). The browser phase tests src/,
+// tests and the apps' installs beside it (the build leaves part of a second core free). The browser phase tests src/,
 // not dist/, but beside the build it would slow the build down.
 //
 // Then the other three: side by side on a machine of four cores or more, one after another on
@@ -97,16 +97,16 @@ const together = PHASES ? PHASES === 'parallel' : availableParallelism() >= 4;
 console.log(
   `▶ after the build: browser, node:built and frameworks ${together ? 'side by side' : 'one after another'} (${availableParallelism()} cores; IP_PHASES=${together ? 'serial' : 'parallel'} for the other way)`,
 );
-/** The phases after the build, each `[name, script, needs the build]`. */
+/** The phases after the build, each `[name, script, needs the build, waits for]`. */
 const rest = [
   // Not needing the build, it runs even when the build fails.
   ['browser', 'test:browser', false],
   ['node:built', 'test:node:built', true],
-  ['frameworks', 'test:frameworks', true],
-];
-const run = async (built, [name, script, needsBuild]) => {
   // The apps' tests reinstall what a failed install left; their own failure then says why.
-  if (name === 'frameworks') await installs;
+  ['frameworks', 'test:frameworks', true, installs],
+];
+const run = async (built, [name, script, needsBuild, waitsFor]) => {
+  await waitsFor;
   return built || !needsBuild ? phase(name, script) : skip([name], 'the build failed');
 };
 const others = build.then(async (built) => {
