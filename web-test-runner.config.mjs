@@ -38,4 +38,11 @@ export default {
     sandbox.plugin,
   ],
   testFramework: { config: { timeout: TEST_MS } },
+  // Every test page loads test/helpers/reportable-failures.ts before the framework, so a failed
+  // assertion on a DOM node is reported at once instead of hanging the run (see that file).
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body>
+      <script type="module" src="/test/helpers/reportable-failures.ts"></script>
+      <script type="module" src="${framework}"></script>
+    </body></html>`,
 };

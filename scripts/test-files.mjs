@@ -1,5 +1,6 @@
 // Which test files each phase of `npm test` runs, by folder (test/ mirrors src/):
-//   browser      test/{core,embeds,data,i18n,units}/: web-test-runner, in Chromium, from src/
+//   browser      test/{core,embeds,data,i18n,units}/: web-test-runner, in Chromium, from src/;
+//                test/harness/: what every test page has before the tests (reportable failures)
 //   frameworks   test/frameworks/, test/package/: the Vue, React and Angular demo apps and the
 //                npm tarball in a fresh app (npm run test:frameworks)
 //   node         every other *.test.ts under test/, run by `tsx --test`, in two groups:
@@ -11,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BROWSER_FOLDERS = ['core', 'embeds', 'data', 'i18n', 'units'];
+export const BROWSER_FOLDERS = ['core', 'embeds', 'data', 'i18n', 'units', 'harness'];
 const FRAMEWORK_FOLDERS = ['frameworks', 'package'];
 const SOURCE_FOLDERS = ['server', 'sandbox', 'layout'];
 /** What a test file that reads the build names. */
