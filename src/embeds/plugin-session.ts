@@ -28,7 +28,6 @@ export interface PluginSessionOptions {
   onMessage?: (message: PluginMessage) => void;
 }
 
-/** Stages after which the user has left a recording or its result. */
 /** The `invalid-url` error for a plug-in URL from `endpoint` that is not on a trusted origin. */
 function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): IpError {
   return new IpError(
@@ -39,6 +38,7 @@ function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): 
   );
 }
 
+/** Stages after which the user has left a recording or its result. */
 const DONE = new Set(['dismiss', 'userFinished', 'error']);
 
 /**
