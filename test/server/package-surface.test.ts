@@ -114,6 +114,9 @@ describe('editor data', () => {
 
 describe('published typings', () => {
   it('type-check querySelector(...).restart() and typed event listeners', () => {
+    // Incremental (test/types/tsconfig.json): tsc keeps what it checked in node_modules/.cache
+    // and checks again what changed, by content, in dist/ or usage.ts; a warm run takes 1.5 s
+    // of CPU instead of 5.
     const project = new URL('../types/tsconfig.json', import.meta.url).pathname;
     try {
       execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], {
