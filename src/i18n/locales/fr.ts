@@ -17,7 +17,7 @@ export const fr: Catalog = {
   'error.token-endpoint-failed':
     'Votre session n’a pas pu démarrer. Vérifiez votre connexion et réessayez.',
   'error.invalid-response': 'La page a reçu une réponse inutilisable. Réessayez plus tard.',
-  'error.invalid-url': 'Ce lien de scan n’est pas fiable : il n’a pas été ouvert.',
+  'error.invalid-url': 'Ce lien de scan n’est pas fiable : il n’a pas été ouvert.',
   'error.invalid-attribute': 'Ce widget n’est pas configuré correctement.',
   'error.api-error': 'Vos résultats n’ont pas pu être chargés.',
   'error.insecure-context': 'La caméra ne fonctionne que sur les pages sécurisées (https).',
@@ -33,7 +33,7 @@ export const fr: Catalog = {
   'state.no-data': 'Pas encore de données',
   'state.no-data-hint': 'S’affichera après vos premiers scans du visage.',
   'state.no-device-data': 'Pas encore de données',
-  'state.no-device-data-hint': 'Ceci apparaîtra dès que votre appareil aura partagé des données.',
+  'state.no-device-data-hint': 'S’affichera dès que votre appareil aura partagé des données.',
   'biomarker.heart_rate': 'Fréquence cardiaque',
   'biomarker.respiratory_rate': 'Fréquence respiratoire',
   'biomarker.heart_rate_variability': 'Variabilité de la fréquence cardiaque',
@@ -74,7 +74,7 @@ export const fr: Catalog = {
   'unlock.sleep_quality':
     'S’affichera après au moins deux scans du visage avant 10 h au cours d’une même semaine, en général après votre première semaine.',
   'unlock.wellbeing':
-    'S’affichera dès que les indicateurs sur lesquels il repose auront un premier résultat, après vos premiers scans du visage.',
+    'S’affichera dès que les indicateurs sur lesquels repose ce score auront un premier résultat, après vos premiers scans du visage.',
   'meaning.energy_balance':
     'L’équilibre entre la partie de votre système nerveux qui dépense de l’énergie et celle qui vous aide à vous reposer et à recharger vos batteries.',
   'meaning.general_fitness': 'Votre condition physique générale : endurance, force et souplesse.',

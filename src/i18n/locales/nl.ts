@@ -15,7 +15,7 @@ export const nl: Catalog = {
   'error.signed-out': 'Meld je eerst aan en probeer het dan opnieuw.',
   'error.missing-token-endpoint': 'Deze pagina is nog niet ingesteld voor IntelliProve.',
   'error.token-endpoint-failed':
-    'Je sessie kon niet worden gestart. Controleer je verbinding en probeer opnieuw.',
+    'Je sessie kon niet worden gestart. Controleer je verbinding en probeer het opnieuw.',
   'error.invalid-response':
     'De pagina kreeg een antwoord dat ze niet kon gebruiken. Probeer het later opnieuw.',
   'error.invalid-url': 'Deze scanlink is niet vertrouwd en werd daarom niet geopend.',
@@ -94,7 +94,7 @@ export const nl: Catalog = {
   'basis.energy_balance':
     'Gebaseerd op het ritme van je hartslag tijdens de gezichtsscan (de tijd tussen twee slagen en hoe die varieert), vergeleken met normale waarden voor de bevolking.',
   'basis.general_fitness':
-    'Gebaseerd op je hartslag, ademhalingsfrequentie en hartslagvariabiliteit, en je antwoorden op de vragen over fitheid.',
+    'Gebaseerd op je hartslag, ademhalingsfrequentie en hartslagvariabiliteit, en je antwoorden op de vragen over je fitheid.',
   'basis.hypertension':
     'Gebaseerd op het signaal van de doorbloeding dat tijdens de scans in je gezicht wordt gemeten, en wat je over jezelf hebt verteld.',
   'basis.mental_health_risk':
