@@ -109,6 +109,17 @@ export function sessionsOf(tokenEndpoint: string): EndpointSession[] {
   return [...state.sessions.values()].filter((session) => session.endpoint === endpoint);
 }
 
+/**
+ * Runs `listener` on every `clearSession()` until the function it returns is called — also
+ * while its element is off the page, which a `SessionMember` is not told of.
+ */
+export function onSessionCleared(listener: () => void): () => void {
+  const { cleared } = state;
+  const own = () => listener(); // a function of its own: one listener added twice is two
+  cleared.add(own);
+  return () => cleared.delete(own);
+}
+
 /** The number of `clearSession()` calls so far: what is read before a change belongs to another user. */
 export const sessionEpoch = () => state.epoch;
 
@@ -153,9 +164,7 @@ export class SessionMember implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
-    const { cleared } = state;
-    cleared.add(this.onClear);
-    this.#stop = () => cleared.delete(this.onClear);
+    this.#stop = onSessionCleared(this.onClear);
     this.#join();
   }
 

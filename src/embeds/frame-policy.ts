@@ -3,14 +3,23 @@ import { IpError } from '../core/errors.js';
 /** Directives that decide whether a frame may load (CSP 3 falls back in this order). */
 const FRAME_DIRECTIVES = ['frame-src', 'child-src', 'default-src'];
 
+/** Whether a frame of the page itself (an ad, a chat widget) is at `origin`: its block is its own. */
+const pageFrameAt = (origin: string) =>
+  [...document.querySelectorAll('iframe')].some(
+    (frame) => URL.canParse(frame.src) && new URL(frame.src).origin === origin,
+  );
+
 /**
- * Watches for the page's own CSP blocking the plug-in frame at `url`. A blocked frame still
- * fires `load` (with an error page in it): the violation report is what tells. While the frame
- * is `loading()`, a block of any other origin counts too (where the plug-in redirected to,
- * which the report names instead). Returns the function that stops watching.
+ * Watches for the page's own CSP blocking the plug-in frame at `url` in `host`. A blocked frame
+ * still fires `load` (with an error page in it): the violation report is what tells. A report
+ * about a frame of another element is not the plug-in's; one about the host's frame is, whatever
+ * origin it names (where the plug-in redirected to); one that names no element counts for the
+ * plug-in's origin, and while the frame is `loading()`, for any other origin but the page's and
+ * those of the page's own frames.
+ * Returns the function that stops watching.
  */
 export function watchFramePolicy(
-  tag: string,
+  host: Element,
   url: URL,
   loading: () => boolean,
   blocked: (error: IpError) => void,
@@ -25,11 +34,20 @@ export function watchFramePolicy(
     } catch {
       return;
     }
-    if (origin !== url.origin && !(loading() && origin !== location.origin)) return;
+    // Retargeted at the document: the frame's element, or the host whose shadow root holds it
+    // (where the browser names the element at all: Chromium does not, for frames).
+    const source = event.target;
+    if (source !== host) {
+      if (source instanceof Element) return; // another element's frame
+      // While it loads, where the plug-in may have redirected to: not the page's own origin, nor
+      // that of a frame of the page's own.
+      const redirect = loading() && origin !== location.origin && !pageFrameAt(origin);
+      if (origin !== url.origin && !redirect) return;
+    }
     blocked(
       new IpError(
         'frame-blocked',
-        `<${tag}>: this page's Content-Security-Policy (${event.effectiveDirective}) blocks ` +
+        `<${host.localName}>: this page's Content-Security-Policy (${event.effectiveDirective}) blocks ` +
           `the plug-in at ${origin}. Add it to the policy: "frame-src ${origin}".`,
       ),
     );

@@ -5,7 +5,7 @@ import { requestedLanguage, toLanguage } from '../core/language.js';
 import { pageDefaults } from '../core/config.js';
 import { IpError, missingTokenEndpoint } from '../core/errors.js';
 import type { IpElement } from '../core/ip-element.js';
-import { SessionMember, sessionEpoch } from '../core/session.js';
+import { onSessionCleared, SessionMember, sessionEpoch } from '../core/session.js';
 import { requestToken } from '../core/token-client.js';
 import { listenToFrame, type PluginMessage } from './message-bridge.js';
 import { watchFramePolicy } from './frame-policy.js';
@@ -40,6 +40,19 @@ function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): 
 
 /** Stages after which the user has left a recording or its result. */
 const DONE = new Set(['dismiss', 'userFinished', 'error']);
+
+/** How long a plug-in frame may take to load before the element says it did not. */
+export const FRAME_LOAD_TIMEOUT_MS = 30_000;
+
+/** The `load-failed` error for a plug-in frame at `url` that never loaded. */
+function notLoaded(tag: string, url: URL): IpError {
+  return new IpError(
+    'load-failed',
+    `<${tag}>: the plug-in at ${url.origin} did not load within ${FRAME_LOAD_TIMEOUT_MS / 1000} s. ` +
+      `Check that its URL opens a page (not an empty answer, a download or no answer at all) ` +
+      `and that the network reaches ${url.origin}.`,
+  );
+}
 
 /**
  * The whole life of an IntelliProve plug-in iframe, for the element that holds it: fetch a URL
@@ -136,6 +149,11 @@ export class PluginSession implements ReactiveController {
     port1.onmessage = () => {
       port1.close();
       if (!this.url || this.key !== key || this.phase === 'error') return;
+      // Removed as it loaded: not ready off the page; put back, the frame loads again.
+      if (!this.host.isConnected) {
+        this.#readyKey = -1;
+        return;
+      }
       this.#show('ready');
       this.host.emit('ip-ready', { url: redactUrl(this.url) });
     };
@@ -167,9 +185,14 @@ export class PluginSession implements ReactiveController {
   }
 
   async #begin(): Promise<void> {
-    this.#stop();
     const { host } = this;
-    if (!host.isConnected) return; // a removed element starts again when it is re-inserted
+    if (!host.isConnected) {
+      // Off the page (being moved, or removed): it starts again when put back (hostUpdate),
+      // and keeps what it has until then — removed for good, hostDisconnected lets it go.
+      this.#signature = undefined;
+      return;
+    }
+    this.#stop();
     this.#starting();
     this.failure = undefined;
     this.url = undefined;
@@ -214,11 +237,29 @@ export class PluginSession implements ReactiveController {
       this.#refreshDue = true;
       this.#settle();
     }, refreshDelay(grant.expiresAt));
+    const loadTimer = setTimeout(() => {
+      if (this.key === key && loading()) this.#fail(notLoaded(host.localName, url));
+    }, FRAME_LOAD_TIMEOUT_MS);
     this.#cleanup.push(
-      watchFramePolicy(host.localName, url, loading, (error) => this.#fail(error)),
+      watchFramePolicy(host, url, loading, (error) => this.#fail(error)),
+      onSessionCleared(() => this.#dropFrame()),
       () => clearTimeout(timer),
+      () => clearTimeout(loadTimer),
     );
     host.requestUpdate();
+  }
+
+  /**
+   * A new session (`clearSession()`): the frame goes at once, even off the page, where the host
+   * hears of no clear — put back in the same task, it would load the last user's URL again
+   * before any render. The host starts over when it renders (hostUpdate: a new epoch).
+   */
+  #dropFrame(): void {
+    this.host.renderRoot.querySelector('iframe')?.remove();
+    this.#listen(undefined);
+    this.url = undefined;
+    this.#signature = undefined;
+    this.host.requestUpdate();
   }
 
   /** Runs a refresh that came due while the user was busy, once they no longer are. */

@@ -6,8 +6,16 @@ import { apiScenario, relayUrl, scenario, until } from '../helpers/scenario.js';
 
 type Status = HTMLElement & { status: string };
 
-/** A host page (same origin as the test) with `headers`, showing `<ip-face-scan>` for `url`. */
-async function hostPage(headers: Record<string, string>, url: string, allowed: string) {
+/**
+ * A host page (same origin as the test) with `headers`, showing `<ip-face-scan>` for `url`,
+ * and running `script` (a module) once the kit is imported.
+ */
+async function hostPage(
+  headers: Record<string, string>,
+  url: string,
+  allowed: string,
+  script = '',
+) {
   const token = await scenario({ json: { url } });
   const page = await apiScenario({
     contentType: 'text/html',
@@ -21,7 +29,8 @@ async function hostPage(headers: Record<string, string>, url: string, allowed: s
           window.__violations.push(e.disposition + ' ' + e.effectiveDirective + ' ' + e.blockedURI));
         for (const type of ['ip-ready', 'ip-error'])
           document.addEventListener(type, (e) => window.__events.push(type + ' ' + (e.detail.code ?? '')));
-        import('/src/entries/index.ts');
+        await import('/src/entries/index.ts');
+        ${script}
       </script></body></html>`,
   });
   const frame = document.createElement('iframe');
@@ -65,6 +74,33 @@ describe('CSP frame-blocked', () => {
     expect(violations.every((v) => v === `report frame-src ${plugins}`)).to.equal(true);
     // The frame did load: it is on the plug-in origin and answers messages.
     expect(events, 'a policy in report-only mode enforces nothing').to.deep.equal(['ip-ready ']);
+    expect(el.status).to.equal('ready');
+  });
+
+  it("a frame of the page's own that its CSP blocks while the plug-in loads is not the plug-in's", async () => {
+    // The plug-in is on the page's own origin ('self'), slow; an ad or chat frame elsewhere on
+    // the page, which the policy blocks, appears while it loads.
+    const slow = await apiScenario({
+      contentType: 'text/html',
+      body: '<p>plug-in</p>',
+      delayMs: 1500,
+    });
+    const { el, events, violations } = await hostPage(
+      { 'content-security-policy': "frame-src 'self'" },
+      `${slow.apiBase}/plugin/`,
+      location.origin,
+      `const scan = document.querySelector('ip-face-scan');
+      await customElements.whenDefined('ip-face-scan');
+      new MutationObserver((_, watch) => {
+        if (!scan.shadowRoot.querySelector('iframe')) return;
+        watch.disconnect();
+        const ad = document.createElement('iframe');
+        ad.src = '${await relayUrl('ad')}';
+        document.body.append(ad);
+      }).observe(scan.shadowRoot, { childList: true, subtree: true });`,
+    );
+    expect(violations).to.deep.equal([`enforce frame-src ${plugins}`]); // the ad was blocked
+    expect(events).to.deep.equal(['ip-ready ']);
     expect(el.status).to.equal('ready');
   });
 

@@ -8,11 +8,25 @@ import { IpError } from '../../src/core/errors.js';
 import { IpElement } from '../../src/core/ip-element.js';
 import { Localizer } from '../../src/i18n/localizer.js';
 import type { PluginMessage } from '../../src/embeds/message-bridge.js';
-import { PluginSession, type PluginSessionOptions } from '../../src/embeds/plugin-session.js';
+import { clearSession } from '../../src/core/session.js';
+import {
+  FRAME_LOAD_TIMEOUT_MS,
+  PluginSession,
+  type PluginSessionOptions,
+} from '../../src/embeds/plugin-session.js';
 import { pluginView } from '../../src/embeds/plugin-view.js';
 import { MIN_REFRESH_DELAY_MS, refreshDelay } from '../../src/embeds/refresh.js';
 import { sandboxEnv } from '../helpers/env.js';
-import { record, relayUrl, scenario, until } from '../helpers/scenario.js';
+import {
+  apiScenario,
+  fakeTimers,
+  nextTask,
+  record,
+  relayScenario,
+  relayUrl,
+  scenario,
+  until,
+} from '../helpers/scenario.js';
 
 /** What the host's options did, in order. */
 const calls: string[] = [];
@@ -49,12 +63,12 @@ const frameOf = (el: Element) => el.shadowRoot!.querySelector('iframe');
 const send = (el: Element, stage: string) =>
   frameOf(el)!.contentWindow!.postMessage({ stage }, '*');
 
-async function host(endpoint: string, extra = '') {
+async function host(endpoint: string, extra = '', alsoAllowed = '') {
   const { plugins } = await sandboxEnv();
   return fixture<TestPluginHost>(
     html`<test-plugin-host
       token-endpoint=${endpoint}
-      allowed-origins=${plugins}
+      allowed-origins=${`${alsoAllowed} ${plugins}`.trim()}
       extra=${extra || ''}
       lang="en"
     ></test-plugin-host>`,
@@ -143,6 +157,84 @@ describe('PluginSession (on a throwaway host)', () => {
     expect(frameOf(el), 'nothing from before, put back').to.equal(null);
     await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'a new URL');
     expect(await endpoint.log()).to.have.length(2);
+  });
+
+  it('restarted while being moved, starts over in its new place, and refreshes after', async () => {
+    const endpoint = await relayScenario(['first', 'second', 'third'], 3); // 20-minute URLs
+    const el = await host(endpoint.endpoint);
+    await until(() => el.status === 'ready', 'ready');
+    const clock = fakeTimers();
+    try {
+      const other = el.parentElement!.appendChild(document.createElement('div'));
+      el.remove();
+      el.session.restart(); // a retry handled while a framework moves the element
+      other.append(el);
+      await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'second');
+      clock.tick(25 * 60_000);
+      await until(() => frameOf(el)?.src.includes('third'), 'the refresh after it');
+      expect(await endpoint.log()).to.have.length(3);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it("cleared while off the page, drops its frame at once: put back, never loads the last user's URL", async () => {
+    const last = await apiScenario({ contentType: 'text/html', body: '<!doctype html><p>A</p>' });
+    const endpoint = await scenario(
+      { json: { url: `${last.apiBase}/plugin/a` } },
+      { json: { url: await relayUrl('next') } },
+    );
+    const el = await host(endpoint.endpoint, '', location.origin);
+    await until(() => el.status === 'ready', "the last user's plug-in");
+    const parent = el.parentElement!;
+    el.remove();
+    clearSession(); // a sign-out while a framework moves the element, all in one task
+    parent.append(el);
+    expect(frameOf(el) === null, 'no frame of the last session, put back').to.equal(true);
+    await until(() => el.status === 'ready' && frameOf(el)?.src.includes('next'), 'the next URL');
+    expect(await last.log(), "loads of the last user's URL").to.have.length(1);
+  });
+
+  it('removed as its frame loads, says nothing is ready', async () => {
+    const endpoint = await scenario({ json: { url: await relayUrl('one') } });
+    const el = await host(endpoint.endpoint);
+    const ready = record(el, 'ip-ready');
+    const frame = await until(() => frameOf(el), 'the frame');
+    frame.addEventListener('load', () => el.remove(), { once: true });
+    await until(() => el.session.phase === 'idle', 'let go, off the page');
+    await nextTask();
+    expect(ready).to.have.length(0);
+    expect(el.status).to.equal('loading'); // as it was when removed
+  });
+
+  it('shows an error with retry, not a spinner, when its frame never loads', async () => {
+    const page = await apiScenario({ status: 204 }); // no page: the frame never fires load
+    const endpoint = await scenario(
+      { json: { url: `${page.apiBase}/plugin/` }, delayMs: 200 },
+      { json: { url: await relayUrl('second') } },
+    );
+    const el = await host(endpoint.endpoint, '', location.origin);
+    const failures = record(el, 'ip-error');
+    const clock = fakeTimers(); // before the URL arrives, so the frame's time is fake
+    try {
+      await until(async () => (await page.log()).length === 1, 'the frame asked');
+      clock.tick(FRAME_LOAD_TIMEOUT_MS - 1);
+      expect(el.status).to.equal('loading');
+      clock.tick(1);
+      expect(el.status).to.equal('error');
+    } finally {
+      clock.restore();
+    }
+    expect(failures.map((e) => e.detail.code)).to.deep.equal(['load-failed']);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=error]')?.textContent).to.include(
+      'The IntelliProve plug-in did not load.',
+    );
+    expect(String(errors.lastCall.args[0])).to.include(
+      `the plug-in at ${new URL(page.apiBase).origin} did not load within 30 s`,
+    );
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'retried');
   });
 
   it('aborts its token request on the wire when removed, and starts nothing after', async () => {

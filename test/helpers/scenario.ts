@@ -147,13 +147,15 @@ export function messageFrom(source: () => MessageEventSource | null | undefined)
 
 /**
  * Fake timeouts and Date from now on (animation frames, which `until` waits on, stay real). An
- * element's first update waits for a task: install them once it has rendered.
+ * element's first update waits for a task: install them once it has rendered. A real timer set
+ * before is still cleared by clearTimeout, as on a page without fakes.
  */
 export const fakeTimers = (options: { now?: number; shouldAdvanceTime?: boolean } = {}) =>
   sinon.useFakeTimers({
     now: Date.now(),
     ...options,
     toFake: ['setTimeout', 'clearTimeout', 'Date'],
+    shouldClearNativeTimers: true,
   });
 
 /**

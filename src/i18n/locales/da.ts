@@ -25,6 +25,8 @@ export const da: Catalog = {
   'error.camera-unavailable': 'Denne browser kan ikke bruge et kamera.',
   'error.frame-blocked': 'Denne side tillader ikke, at IntelliProve-pluginnet indlæses.',
   'error.plugin-error': 'Ansigtsscanningen meldte et problem.',
+  'error.load-failed':
+    'IntelliProve-pluginnet blev ikke indlæst. Tjek din forbindelse, og prøv igen.',
   'state.loading': 'Indlæser…',
   'state.no-scan': 'Ingen ansigtsscanning endnu',
   'state.no-scan-hint': 'Lav en ansigtsscanning for at se dette resultat.',

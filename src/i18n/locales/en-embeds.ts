@@ -10,4 +10,6 @@ export const enEmbeds = {
   'error.camera-unavailable': 'This browser cannot use a camera.',
   'error.frame-blocked': 'This page does not allow the IntelliProve plug-in to load.',
   'error.plugin-error': 'The face scan reported a problem.',
+  'error.load-failed':
+    'The IntelliProve plug-in did not load. Check your connection and try again.',
 };

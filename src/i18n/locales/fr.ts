@@ -25,6 +25,8 @@ export const fr: Catalog = {
   'error.camera-unavailable': 'Ce navigateur ne peut pas utiliser de caméra.',
   'error.frame-blocked': 'Cette page n’autorise pas le chargement du module IntelliProve.',
   'error.plugin-error': 'Le scan du visage a signalé un problème.',
+  'error.load-failed':
+    'Le module IntelliProve ne s’est pas chargé. Vérifiez votre connexion et réessayez.',
   'state.loading': 'Chargement…',
   'state.no-scan': 'Pas encore de scan du visage',
   'state.no-scan-hint': 'Faites un scan du visage pour voir ce résultat.',

@@ -26,6 +26,8 @@ export const nl: Catalog = {
   'error.camera-unavailable': 'Deze browser kan geen camera gebruiken.',
   'error.frame-blocked': 'Deze pagina staat niet toe dat de IntelliProve-plug-in wordt geladen.',
   'error.plugin-error': 'De gezichtsscan meldde een probleem.',
+  'error.load-failed':
+    'De IntelliProve-plug-in is niet geladen. Controleer je verbinding en probeer het opnieuw.',
   'state.loading': 'Laden…',
   'state.no-scan': 'Nog geen gezichtsscan',
   'state.no-scan-hint': 'Doe een gezichtsscan om dit resultaat te zien.',

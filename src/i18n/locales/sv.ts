@@ -26,6 +26,8 @@ export const sv: Catalog = {
   'error.frame-blocked':
     'Den här sidan tillåter inte att IntelliProve-insticksprogrammet läses in.',
   'error.plugin-error': 'Ansiktsskanningen rapporterade ett problem.',
+  'error.load-failed':
+    'IntelliProve-insticksprogrammet lästes inte in. Kontrollera anslutningen och försök igen.',
   'state.loading': 'Laddar…',
   'state.no-scan': 'Ingen ansiktsskanning än',
   'state.no-scan-hint': 'Gör en ansiktsskanning för att se det här resultatet.',
