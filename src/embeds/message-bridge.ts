@@ -1,7 +1,8 @@
 /**
- * The message bridge between plug-in iframes and their elements: one page-level `message`
- * listener for all of them, present only while some frame is registered. A message is acted
- * on only when it comes from a registered frame's window **and** that frame's origin.
+ * The message bridge between plug-in iframes and their elements: one `message` listener on each
+ * window their frames post to (the page's; a pop-out's, such as Document Picture-in-Picture,
+ * for an element moved there), present only while some frame there is registered. A message is
+ * acted on only when it comes from a registered frame's window **and** that frame's origin.
  */
 import type { PluginStage } from '../core/events.js';
 
@@ -64,6 +65,8 @@ interface Registration {
 }
 
 const frames = new Map<MessageEventSource, Registration>();
+/** The windows listened on, with how many registered frames post to each. */
+const listening = new Map<Window, number>();
 
 function listener(event: MessageEvent): void {
   if (!event.source) return;
@@ -82,12 +85,22 @@ export function listenToFrame(
   origin: string,
   onMessage: (message: PluginMessage) => void,
 ): () => void {
-  if (frames.size === 0) window.addEventListener('message', listener);
+  // The window of the document the frame is in, which its messages reach (cross-origin, a
+  // frame may still read its parent).
+  const target = source.parent ?? window;
+  const count = listening.get(target) ?? 0;
+  if (count === 0) target.addEventListener('message', listener);
+  listening.set(target, count + 1);
   const registration = { origin, onMessage };
   frames.set(source, registration);
   return () => {
     if (frames.get(source) !== registration) return;
     frames.delete(source);
-    if (frames.size === 0) window.removeEventListener('message', listener);
+    const left = listening.get(target)! - 1;
+    if (left > 0) listening.set(target, left);
+    else {
+      listening.delete(target);
+      target.removeEventListener('message', listener);
+    }
   };
 }

@@ -237,6 +237,28 @@ describe('PluginSession (on a throwaway host)', () => {
     await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'retried');
   });
 
+  it('moved into another document (a pop-out), passes its plug-in messages on from there', async () => {
+    const { el } = await readyOnFirstOfTwo();
+    const pop = document.createElement('iframe');
+    pop.srcdoc = '<!doctype html><body></body>';
+    const opened = new Promise((resolve) => pop.addEventListener('load', resolve, { once: true }));
+    el.parentElement!.append(pop);
+    await opened;
+    pop.contentDocument!.body.append(el);
+    // The relay echoes what its parent posts: post from the pop-out's own realm.
+    const popWindow = pop.contentWindow as Window & { Function: FunctionConstructor };
+    const post = popWindow.Function(
+      'frame',
+      "frame?.postMessage({ stage: 'recordingStarted' }, '*')",
+    );
+    // Its frame loads again in the new document: ask (each frame) until the relay answers.
+    await until(() => {
+      post(frameOf(el)?.contentWindow);
+      return calls.includes('message recordingStarted');
+    }, 'the message, from the pop-out');
+    el.remove();
+  });
+
   it('aborts its token request on the wire when removed, and starts nothing after', async () => {
     const endpoint = await scenario({ json: { url: await relayUrl() }, delayMs: 50 });
     const fetches = sinon.spy(window, 'fetch');
