@@ -38,6 +38,18 @@ function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): 
   );
 }
 
+/** The longest URL a browser loads (Chromium's limit; a frame with a longer one stays blank). */
+const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
+/** The `invalid-url` error for a plug-in URL from `endpoint` too long for a browser to load. */
+function tooLong(tag: string, endpoint: string, length: number): IpError {
+  return new IpError(
+    'invalid-url',
+    `<${tag}> refused the plug-in URL from ${endpoint}: it is ${length} characters long, more ` +
+      `than a browser loads (${MAX_URL_LENGTH}). Return the URL IntelliProve gave, unaltered.`,
+  );
+}
+
 /** Stages after which the user has left a recording or its result. */
 const DONE = new Set(['dismiss', 'userFinished', 'error']);
 
@@ -226,6 +238,10 @@ export class PluginSession implements ReactiveController {
     const url = checkPluginUrl(grant.url!, origins);
     if (!url) {
       this.#fail(refusedUrl(host.localName, endpoint, origins));
+      return;
+    }
+    if (grant.url!.length > MAX_URL_LENGTH) {
+      this.#fail(tooLong(host.localName, endpoint, grant.url!.length));
       return;
     }
     host.userLanguage = grant.language;

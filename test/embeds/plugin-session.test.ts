@@ -237,6 +237,17 @@ describe('PluginSession (on a throwaway host)', () => {
     await until(() => el.status === 'ready' && frameOf(el)?.src.includes('second'), 'retried');
   });
 
+  it('refuses a plug-in URL longer than a browser loads, with its length, instead of a blank frame', async () => {
+    const long = `${await relayUrl('long')}&pad=${'a'.repeat(2 * 1024 * 1024)}`;
+    const endpoint = await scenario({ json: { url: long } });
+    const failures = record(document, 'ip-error');
+    const el = await host(endpoint.endpoint);
+    await until(() => el.status === 'error', 'error');
+    expect(failures.map((e) => e.detail.code)).to.deep.equal(['invalid-url']);
+    expect(String(errors.lastCall.args[0])).to.include(`${long.length} characters long`);
+    expect(frameOf(el) === null, 'no frame').to.equal(true);
+  });
+
   it('moved into another document (a pop-out), passes its plug-in messages on from there', async () => {
     const { el } = await readyOnFirstOfTwo();
     const pop = document.createElement('iframe');
