@@ -6,7 +6,7 @@
 import { IpError } from '../core/errors.js';
 import { parseGrant } from '../core/token-grant.js';
 import type { TokenRequest } from '../protocol/contract.js';
-import { checkPluginUrl } from '../protocol/origins.js';
+import { checkPluginUrl, MAX_URL_LENGTH } from '../protocol/origins.js';
 import { fail, pass, type Check } from './report.js';
 import { secretsIn } from './secrets.js';
 import type { AskOptions, Endpoint } from './token-request.js';
@@ -58,7 +58,16 @@ export function checkBody(
     );
     if (grant.url) {
       url = checkPluginUrl(grant.url, options.allowedOrigins) ?? undefined;
-      if (url) checks.push(pass(group, `The kit accepts its plug-in URL (${url.origin}).`));
+      if (url && url.href.length > MAX_URL_LENGTH) {
+        checks.push(
+          fail(
+            group,
+            `Its plug-in URL is ${url.href.length} characters long, more than a browser loads (${MAX_URL_LENGTH}): the kit refuses it.`,
+            'Return the URL IntelliProve gave, unaltered.',
+          ),
+        );
+        url = undefined;
+      } else if (url) checks.push(pass(group, `The kit accepts its plug-in URL (${url.origin}).`));
       else {
         const origin = URL.canParse(grant.url) ? new URL(grant.url).origin : grant.url.slice(0, 60);
         checks.push(

@@ -34,11 +34,11 @@ export function watchFramePolicy(
     } catch {
       return;
     }
-    // Retargeted at the document: the frame's element, or the host whose shadow root holds it
-    // (where the browser names the element at all: Chromium does not, for frames).
-    const source = event.target;
-    if (source !== host) {
-      if (source instanceof Element) return; // another element's frame
+    // The frame's element, where the browser names it (Chromium does not, for frames): through
+    // the shadow roots the host may sit in, and the host's own.
+    const path = event.composedPath();
+    if (!path.includes(host)) {
+      if (path[0] instanceof Element) return; // another element's frame
       // While it loads, where the plug-in may have redirected to: not the page's own origin, nor
       // that of a frame of the page's own.
       const redirect = loading() && origin !== location.origin && !pageFrameAt(origin);

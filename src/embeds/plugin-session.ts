@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { TokenRequest } from '../protocol/contract.js';
-import { checkPluginUrl, parseOrigins, redactUrl } from '../protocol/origins.js';
+import { checkPluginUrl, MAX_URL_LENGTH, parseOrigins, redactUrl } from '../protocol/origins.js';
 import { requestedLanguage, toLanguage } from '../core/language.js';
 import { pageDefaults } from '../core/config.js';
 import { IpError, missingTokenEndpoint } from '../core/errors.js';
@@ -37,9 +37,6 @@ function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): 
       `URL IntelliProve gave, unaltered, or add its origin to allowed-origins.`,
   );
 }
-
-/** The longest URL a browser loads (Chromium's limit; a frame with a longer one stays blank). */
-const MAX_URL_LENGTH = 2 * 1024 * 1024;
 
 /** The `invalid-url` error for a plug-in URL from `endpoint` too long for a browser to load. */
 function tooLong(tag: string, endpoint: string, length: number): IpError {
@@ -86,11 +83,15 @@ export class PluginSession implements ReactiveController {
   /** From recordingStarted until the user leaves the result: a refresh waits. */
   #recording = false;
   #refreshDue = false;
-  /** What the current URL's session holds: its request, its refresh timer, its CSP watch. */
+  /**
+   * What the current URL's session holds: its request, its refresh timer, its CSP watch, its
+   * session-cleared listener, its frame's load timer.
+   */
   #cleanup: (() => void)[] = [];
   #stopListening?: () => void;
   #listenedFrame?: Window;
   #readyKey = -1;
+  #loadTimer?: ReturnType<typeof setTimeout>;
   #signature?: string;
   /** A new session (`clearSession()`): a fresh iframe, even mid-recording (see `hostUpdate`). */
   readonly #session: SessionMember;
@@ -164,6 +165,7 @@ export class PluginSession implements ReactiveController {
       // Removed as it loaded: not ready off the page; put back, the frame loads again.
       if (!this.host.isConnected) {
         this.#readyKey = -1;
+        this.#awaitLoad(key, this.url);
         return;
       }
       this.#show('ready');
@@ -240,8 +242,8 @@ export class PluginSession implements ReactiveController {
       this.#fail(refusedUrl(host.localName, endpoint, origins));
       return;
     }
-    if (grant.url!.length > MAX_URL_LENGTH) {
-      this.#fail(tooLong(host.localName, endpoint, grant.url!.length));
+    if (url.href.length > MAX_URL_LENGTH) {
+      this.#fail(tooLong(host.localName, endpoint, url.href.length));
       return;
     }
     host.userLanguage = grant.language;
@@ -253,16 +255,23 @@ export class PluginSession implements ReactiveController {
       this.#refreshDue = true;
       this.#settle();
     }, refreshDelay(grant.expiresAt));
-    const loadTimer = setTimeout(() => {
-      if (this.key === key && loading()) this.#fail(notLoaded(host.localName, url));
-    }, FRAME_LOAD_TIMEOUT_MS);
+    this.#awaitLoad(key, url);
     this.#cleanup.push(
       watchFramePolicy(host, url, loading, (error) => this.#fail(error)),
       onSessionCleared(() => this.#dropFrame()),
       () => clearTimeout(timer),
-      () => clearTimeout(loadTimer),
+      () => clearTimeout(this.#loadTimer),
     );
     host.requestUpdate();
+  }
+
+  /** Fails the frame of `key` if it has not loaded within FRAME_LOAD_TIMEOUT_MS from now. */
+  #awaitLoad(key: number, url: URL): void {
+    clearTimeout(this.#loadTimer);
+    this.#loadTimer = setTimeout(() => {
+      if (this.key === key && this.#readyKey !== key)
+        this.#fail(notLoaded(this.host.localName, url));
+    }, FRAME_LOAD_TIMEOUT_MS);
   }
 
   /**

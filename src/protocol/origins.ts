@@ -73,6 +73,9 @@ function unambiguousUrl(raw: unknown): URL | null {
   return url;
 }
 
+/** The longest URL a browser loads (Chromium's limit; a frame with a longer one stays blank). */
+export const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
 /** The parsed URL when the kit may load it as a plug-in, else null. */
 export function checkPluginUrl(raw: string, allowedOrigins: readonly string[]): URL | null {
   const url = unambiguousUrl(raw);

@@ -55,6 +55,11 @@ const TOKEN_FLAWS: Record<string, Flaw> = {
     body.customer = 'ipk_live_4f9a8b7c6d5e4f3a2b1c0d9e8f7a';
     a.body = JSON.stringify(body);
   },
+  'too-long-a-url': (a) => {
+    const body = JSON.parse(a.body) as { url?: string };
+    if (body.url) body.url += `&pad=${'a'.repeat(2 * 1024 * 1024)}`;
+    a.body = JSON.stringify(body);
+  },
   // Answers whoever asks: the flaw is in getUser (below), not in the answer.
   'without-a-session-too': () => {},
 };

@@ -193,6 +193,16 @@ describe('doctor', () => {
     onlyFailure(report, /"expires_at" \(\d{4}-\d\d-\d\dT[\d:]+\) has no UTC offset/, /"Z"/, 3);
   });
 
+  it('names a plug-in URL too long for a browser to load, for each plug-in', async () => {
+    const report = await check('good', '/token/too-long-a-url');
+    onlyFailure(
+      report,
+      /plug-in URL is \d+ characters long, more than a browser loads/,
+      /unaltered/,
+      2,
+    );
+  });
+
   it('names an answer in HTML', async () => {
     const report = await check('good', '/token/answering-html');
     onlyFailure(

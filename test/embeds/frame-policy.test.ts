@@ -1,6 +1,7 @@
 // Attack: frame-blocked detection against real CSP headers. Each host page is a same-origin
 // iframe served with its own header; the kit is imported into it from the dev server.
 import { expect } from '@open-wc/testing';
+import { watchFramePolicy } from '../../src/embeds/frame-policy.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { apiScenario, relayUrl, scenario, until } from '../helpers/scenario.js';
 
@@ -117,5 +118,47 @@ describe('CSP frame-blocked', () => {
     expect(violations).to.deep.equal([`enforce frame-src ${plugins}`]);
     expect(events).to.deep.equal(['ip-error frame-blocked']);
     expect(el.status).to.equal('error');
+  });
+});
+
+describe('watchFramePolicy, on reports that name the frame', () => {
+  /** A report as a browser that names the element fires it at `frame`. */
+  const report = (frame: Element, blockedURI: string) =>
+    frame.dispatchEvent(
+      new SecurityPolicyViolationEvent('securitypolicyviolation', {
+        blockedURI,
+        disposition: 'enforce',
+        documentURI: location.href,
+        effectiveDirective: 'frame-src',
+        originalPolicy: "frame-src 'self'",
+        statusCode: 200,
+        violatedDirective: 'frame-src',
+        bubbles: true,
+        composed: true,
+      }),
+    );
+
+  it("counts its own frame inside another component's shadow root, and no other element's", () => {
+    const app = document.body.appendChild(document.createElement('div'));
+    try {
+      const host = app.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+      const own = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('iframe'));
+      const other = app.shadowRoot!.appendChild(document.createElement('iframe'));
+      const url = new URL('https://plugin.intelliprove.com/face-scan/');
+      const blocked: string[] = [];
+      const stop = watchFramePolicy(
+        host,
+        url,
+        () => true,
+        (error) => blocked.push(error.code),
+      );
+      report(other, 'https://ads.example/frame'); // another element's frame, while loading
+      expect(blocked).to.deep.equal([]);
+      report(own, 'https://redirected.example/'); // its own, wherever it was sent
+      expect(blocked).to.deep.equal(['frame-blocked']);
+      stop();
+    } finally {
+      app.remove();
+    }
   });
 });
