@@ -88,10 +88,12 @@ export function listenToFrame(
   // The window of the document the frame is in, which its messages reach (cross-origin, a
   // frame may still read its parent).
   const target = source.parent ?? window;
-  const again = frames.has(source); // registered anew: the stop of the old one does nothing
-  const count = listening.get(target) ?? 0;
-  if (count === 0) target.addEventListener('message', listener);
-  if (!again) listening.set(target, count + 1);
+  // Registered anew, a frame counts once: the stop of its old registration does nothing.
+  if (!frames.has(source)) {
+    const count = listening.get(target) ?? 0;
+    if (count === 0) target.addEventListener('message', listener);
+    listening.set(target, count + 1);
+  }
   const registration = { origin, onMessage };
   frames.set(source, registration);
   return () => {

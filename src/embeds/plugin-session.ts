@@ -28,24 +28,31 @@ export interface PluginSessionOptions {
   onMessage?: (message: PluginMessage) => void;
 }
 
-/** The `invalid-url` error for a plug-in URL from `endpoint` that is not on a trusted origin. */
-function refusedUrl(tag: string, endpoint: string, origins: readonly string[]): IpError {
+/** The `invalid-url` error for a plug-in URL from `endpoint`, refused because `why`. */
+function refusedUrl(tag: string, endpoint: string, why: string, fix = ''): IpError {
   return new IpError(
     'invalid-url',
-    `<${tag}> refused the plug-in URL from ${endpoint}: only https://intelliprove.com, its ` +
-      `subdomains and allowed-origins (${origins.join(' ') || 'none set'}) are loaded. Return the ` +
-      `URL IntelliProve gave, unaltered, or add its origin to allowed-origins.`,
+    `<${tag}> refused the plug-in URL from ${endpoint}: ${why}. Return the URL IntelliProve ` +
+      `gave, unaltered${fix}.`,
   );
 }
 
-/** The `invalid-url` error for a plug-in URL from `endpoint` too long for a browser to load. */
-function tooLong(tag: string, endpoint: string, length: number): IpError {
-  return new IpError(
-    'invalid-url',
-    `<${tag}> refused the plug-in URL from ${endpoint}: it is ${length} characters long, more ` +
-      `than a browser loads (${MAX_URL_LENGTH}). Return the URL IntelliProve gave, unaltered.`,
+/** A plug-in URL not on a trusted origin. */
+const untrusted = (tag: string, endpoint: string, origins: readonly string[]) =>
+  refusedUrl(
+    tag,
+    endpoint,
+    `only https://intelliprove.com, its subdomains and allowed-origins (${origins.join(' ') || 'none set'}) are loaded`,
+    ', or add its origin to allowed-origins',
   );
-}
+
+/** A plug-in URL too long for a browser to load. */
+const tooLong = (tag: string, endpoint: string, length: number) =>
+  refusedUrl(
+    tag,
+    endpoint,
+    `it is ${length} characters long, more than a browser loads (${MAX_URL_LENGTH})`,
+  );
 
 /** Stages after which the user has left a recording or its result. */
 const DONE = new Set(['dismiss', 'userFinished', 'error']);
@@ -239,7 +246,7 @@ export class PluginSession implements ReactiveController {
     const origins = this.#trustedOrigins();
     const url = checkPluginUrl(grant.url!, origins);
     if (!url) {
-      this.#fail(refusedUrl(host.localName, endpoint, origins));
+      this.#fail(untrusted(host.localName, endpoint, origins));
       return;
     }
     if (url.href.length > MAX_URL_LENGTH) {
