@@ -163,8 +163,8 @@ export class PluginSession implements ReactiveController {
       return;
     }
     const key = (this.#readyKey = this.key);
-    // Chromium reports a CSP violation for the frame before its `load`; give other browsers
-    // one more task (a message, which fake timers in tests leave alone) before saying ready.
+    // Chromium reports a CSP violation for the frame before its `load`, its headless shell just
+    // after: one more task (a message, which fake timers in tests leave alone) before ready.
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {
       port1.close();
@@ -257,7 +257,8 @@ export class PluginSession implements ReactiveController {
     this.src = grant.url!;
     this.url = url;
     const key = ++this.key;
-    const loading = () => this.#readyKey !== key;
+    // Until it shows ready: a report between the frame's `load` and ready still counts.
+    const loading = () => this.#readyKey !== key || this.phase !== 'ready';
     const timer = setTimeout(() => {
       this.#refreshDue = true;
       this.#settle();

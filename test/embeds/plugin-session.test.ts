@@ -207,6 +207,36 @@ describe('PluginSession (on a throwaway host)', () => {
     expect(el.status).to.equal('loading'); // as it was when removed
   });
 
+  it("takes a CSP report that comes just after its frame's load (where it was redirected) as frame-blocked, never ip-ready", async () => {
+    // Chromium's headless shell reports a blocked redirect after the blocked frame's `load`;
+    // the report names no element, as Chromium's do for frames.
+    const endpoint = await scenario({ json: { url: await relayUrl('one') } });
+    const el = await host(endpoint.endpoint);
+    const events = record(el, 'ip-ready', 'ip-error');
+    const frame = await until(() => frameOf(el), 'the frame');
+    frame.addEventListener(
+      'load',
+      () =>
+        document.dispatchEvent(
+          new SecurityPolicyViolationEvent('securitypolicyviolation', {
+            blockedURI: 'https://redirected.example/plugin',
+            disposition: 'enforce',
+            documentURI: location.href,
+            effectiveDirective: 'frame-src',
+            originalPolicy: "frame-src 'self'",
+            statusCode: 200,
+            violatedDirective: 'frame-src',
+          }),
+        ),
+      { once: true },
+    );
+    await until(() => el.status === 'error', 'frame-blocked');
+    await nextTask();
+    expect(events.map((e) => `${e.type} ${e.detail.code ?? ''}`)).to.deep.equal([
+      'ip-error frame-blocked',
+    ]);
+  });
+
   it('shows an error with retry, not a spinner, when its frame never loads', async () => {
     const page = await apiScenario({ status: 204 }); // no page: the frame never fires load
     const endpoint = await scenario(
