@@ -323,9 +323,10 @@ describe('<ip-metric-gauge>', () => {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     document.documentElement.classList.add('dark');
     try {
-      // A theme change needs no code: the same elements, restyled.
-      expect(strokeOf(arc)).to.equal('rgb(1, 2, 3)');
+      // A theme change needs no code: the same elements, restyled (the arc's colour through
+      // its 600 ms transition, once a frame has drawn it).
       expect(strokeOf(track)).to.equal('rgb(4, 5, 6)');
+      await until(() => strokeOf(arc) === 'rgb(1, 2, 3)', 'the arc in the new colour');
       expect(ringOf(el).arc).to.equal(arc);
     } finally {
       document.documentElement.classList.remove('dark');
