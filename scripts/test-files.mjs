@@ -29,6 +29,10 @@ function testsIn(dir) {
     .sort();
 }
 
+/** The browser phase's test files. */
+export const browserTestFiles = () =>
+  testsIn(`${root}test`).filter((file) => BROWSER_FOLDERS.includes(file.split('/')[1]));
+
 /** The framework apps' and the npm package's test files. */
 export const frameworkTestFiles = () =>
   testsIn(`${root}test`).filter((file) => FRAMEWORK_FOLDERS.includes(file.split('/')[1]));
