@@ -18,10 +18,10 @@
 //
 // Then the other three: side by side on a machine of four cores or more, one after another on
 // fewer (IP_PHASES=parallel or serial chooses). Each of them keeps two cores busy on its own
-// (two test pages at once, three node lanes), so on two cores running them together only makes
-// them fight: measured on this 2-core machine, warm, side by side 322 s and 615 CPU-s, one
-// after another 287 s and 515 CPU-s (the pages of one phase wait longer for the CPU, and their
-// renderers work the while). Every server a phase starts listens on a free port (0;
+// (four test pages at once, three node lanes), so on two cores running them together only makes
+// them fight: measured on this 2-core machine, warm, side by side 122 s and 244 CPU-s, one
+// after another 111–118 s and 200–211 CPU-s (the pages of one phase wait longer for the CPU,
+// and their renderers work the while). Every server a phase starts listens on a free port (0;
 // web-test-runner finds one), so the phases can run at once. Each phase's output is printed
 // in one piece when it ends; npm test fails when any phase fails, and says which.
 import { spawn } from 'node:child_process';
