@@ -2,6 +2,7 @@
 // iframe served with its own header; the kit is imported into it from the dev server.
 import { expect } from '@open-wc/testing';
 import { watchFramePolicy } from '../../src/embeds/frame-policy.js';
+import { reportBlockedFrame } from '../helpers/csp-report.js';
 import { sandboxEnv } from '../helpers/env.js';
 import { apiScenario, relayUrl, scenario, until } from '../helpers/scenario.js';
 
@@ -122,22 +123,6 @@ describe('CSP frame-blocked', () => {
 });
 
 describe('watchFramePolicy, on reports that name the frame', () => {
-  /** A report as a browser that names the element fires it at `frame`. */
-  const report = (frame: Element, blockedURI: string) =>
-    frame.dispatchEvent(
-      new SecurityPolicyViolationEvent('securitypolicyviolation', {
-        blockedURI,
-        disposition: 'enforce',
-        documentURI: location.href,
-        effectiveDirective: 'frame-src',
-        originalPolicy: "frame-src 'self'",
-        statusCode: 200,
-        violatedDirective: 'frame-src',
-        bubbles: true,
-        composed: true,
-      }),
-    );
-
   it("counts its own frame inside another component's shadow root, and no other element's", () => {
     const app = document.body.appendChild(document.createElement('div'));
     try {
@@ -152,9 +137,9 @@ describe('watchFramePolicy, on reports that name the frame', () => {
         () => true,
         (error) => blocked.push(error.code),
       );
-      report(other, 'https://ads.example/frame'); // another element's frame, while loading
+      reportBlockedFrame(other, 'https://ads.example/frame'); // another element's frame, while loading
       expect(blocked).to.deep.equal([]);
-      report(own, 'https://redirected.example/'); // its own, wherever it was sent
+      reportBlockedFrame(own, 'https://redirected.example/'); // its own, wherever it was sent
       expect(blocked).to.deep.equal(['frame-blocked']);
       stop();
     } finally {

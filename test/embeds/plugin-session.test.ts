@@ -16,6 +16,7 @@ import {
 } from '../../src/embeds/plugin-session.js';
 import { pluginView } from '../../src/embeds/plugin-view.js';
 import { MIN_REFRESH_DELAY_MS, refreshDelay } from '../../src/embeds/refresh.js';
+import { reportBlockedFrame } from '../helpers/csp-report.js';
 import { sandboxEnv } from '../helpers/env.js';
 import {
   apiScenario,
@@ -216,18 +217,7 @@ describe('PluginSession (on a throwaway host)', () => {
     const frame = await until(() => frameOf(el), 'the frame');
     frame.addEventListener(
       'load',
-      () =>
-        document.dispatchEvent(
-          new SecurityPolicyViolationEvent('securitypolicyviolation', {
-            blockedURI: 'https://redirected.example/plugin',
-            disposition: 'enforce',
-            documentURI: location.href,
-            effectiveDirective: 'frame-src',
-            originalPolicy: "frame-src 'self'",
-            statusCode: 200,
-            violatedDirective: 'frame-src',
-          }),
-        ),
+      () => reportBlockedFrame(document, 'https://redirected.example/plugin'),
       { once: true },
     );
     await until(() => el.status === 'error', 'frame-blocked');
