@@ -52,11 +52,22 @@ export const dataStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* The shine is a band that slides across: a transform, which the compositor moves on its own
+     (an animated background-position would repaint every skeleton of the page on its main
+     thread, sixty times a second: twice the CPU, measured in headless Chromium). */
   .skeleton {
     display: block;
+    position: relative;
+    overflow: hidden;
     border-radius: 6px;
-    background: linear-gradient(90deg, var(--_track), var(--_shine), var(--_track));
-    background-size: 200% 100%;
+    background: var(--_track);
+  }
+  .skeleton::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    background: linear-gradient(90deg, transparent, var(--_shine), transparent);
+    transform: translateX(-100%);
     animation: shine 1.4s ease-in-out infinite;
   }
   .visually-hidden {
@@ -68,16 +79,13 @@ export const dataStyles = css`
     white-space: nowrap;
   }
   @keyframes shine {
-    from {
-      background-position: 100% 0;
-    }
     to {
-      background-position: -100% 0;
+      transform: translateX(100%);
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
+    .skeleton::after {
+      display: none;
     }
   }
 `;
