@@ -37,4 +37,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-backgrounding-occluded-windows',
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
+  // Test pages start still: many tests hold elements in loading for seconds of real time (the
+  // kit's own limits), and a shine or a spinner there repaints all along — about 35 of the
+  // suite's CPU-seconds, measured. The animations have tests of their own, which turn motion on
+  // (test/harness/motion.test.ts, the gauge's in test/data/metric-gauge.test.ts).
+  '--force-prefers-reduced-motion',
 ];

@@ -416,9 +416,11 @@ describe('cards and gauges on one page', () => {
 });
 
 describe('<ip-metric-gauge> and reduced motion', () => {
-  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  // Test pages start in reduced motion (scripts/chromium.mjs).
+  afterEach(() => emulateMedia({ reducedMotion: 'reduce' }));
 
   it('fills the arc in with a transition, and not at all with prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
     const animated = await gauge({ metric: 'mental_stress' }, await setup());
     await settled(animated);
     const moving = getComputedStyle(ringOf(animated).arc);
