@@ -58,18 +58,25 @@ export async function relayUrl(tag = ''): Promise<string> {
   return `${(await sandboxEnv()).plugins}/relay/${tag ? `?tag=${tag}` : ''}`;
 }
 
-/** Polls `predicate` on animation frames (unaffected by fake timers) until it is truthy. */
+/** The page's own setTimeout, taken before a test can fake it (`fakeTimers`). */
+const realTimeout = globalThis.setTimeout.bind(globalThis);
+
+/**
+ * Polls `predicate` until it is truthy: on the page's real timers, which a fake clock does not
+ * move, every few milliseconds at first, then every 50. (Not on animation frames: asking for one
+ * makes the page render a frame, sixty times a second for as long as a test waits.)
+ */
 export async function until<T>(
   predicate: () => T | Promise<T>,
   message = 'condition',
   timeoutMs = WAIT_MS,
 ): Promise<NonNullable<T>> {
   const start = performance.now();
-  for (;;) {
+  for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
     const value = await predicate();
     if (value) return value as NonNullable<T>;
     if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => realTimeout(resolve, pause));
   }
 }
 
