@@ -13,24 +13,28 @@
 //                                              than on the CPU (npm run test:frameworks:install)
 //
 // The build is what most of the work waits for, so it starts alone, with only the quick source
-// tests and the apps' installs beside it (the build leaves part of a second core free). The browser phase tests src/,
-// not dist/, but beside the build it would slow the build down.
+// tests and the apps' installs beside it (the build leaves part of a second core free). The
+// browser phase tests src/, not dist/, but beside the build it would slow the build down.
 //
-// Then the other three: side by side on a machine of four cores or more, one after another on
-// fewer (IP_PHASES=parallel or serial chooses). Each of them keeps two cores busy on its own
-// (four test pages at once, three node lanes), so on two cores running them together only makes
-// them fight: measured on this 2-core machine, warm, side by side 122 s and 244 CPU-s, one
-// after another 111–118 s and 200–211 CPU-s (the pages of one phase wait longer for the CPU,
-// and their renderers work the while). Every server a phase starts listens on a free port (0;
-// web-test-runner finds one), so the phases can run at once. Each phase's output is printed
-// in one piece when it ends; npm test fails when any phase fails, and says which.
+// Then the other three, in lanes (IP_PHASES chooses; the default by the cores):
+//   parallel  each phase in a lane of its own (four cores or more)
+//   lanes     the browser phase in one lane, node:built then frameworks in the other (fewer):
+//             the browser phase leaves about a core idle for half its time (its slowest files
+//             wait out the kit's real 8 s and 18 s limits), and the node phases keep two busy,
+//             so beside it they fill what it leaves. On this 2-core machine, warm: 124 s and 248
+//             CPU-s against 141 s and 249 CPU-s one after another (the same hour).
+//   serial    one phase after another
+// Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
+// phases can run at once. Each phase's output is printed in one piece when it ends; npm test
+// fails when any phase fails, and says which.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { buildIsCurrent } from './build-stamp.mjs';
 
+const MODES = ['parallel', 'lanes', 'serial'];
 const PHASES = process.env.IP_PHASES;
-if (PHASES !== undefined && !['parallel', 'serial'].includes(PHASES)) {
-  console.error(`IP_PHASES is "${PHASES}"; it is parallel or serial.`);
+if (PHASES !== undefined && !MODES.includes(PHASES)) {
+  console.error(`IP_PHASES is "${PHASES}"; it is ${MODES.join(', ')}.`);
   process.exit(1);
 }
 
@@ -93,26 +97,35 @@ if (current) {
 const source = phase('node:source', 'test:node:source');
 const installs = phase('installs', 'test:frameworks:install');
 
-const together = PHASES ? PHASES === 'parallel' : availableParallelism() >= 4;
-console.log(
-  `▶ after the build: browser, node:built and frameworks ${together ? 'side by side' : 'one after another'} (${availableParallelism()} cores; IP_PHASES=${together ? 'serial' : 'parallel'} for the other way)`,
-);
+const mode = PHASES ?? (availableParallelism() >= 4 ? 'parallel' : 'lanes');
 /** The phases after the build, each `[name, script, needs the build, waits for]`. */
-const rest = [
+const [browser, nodeBuilt, frameworks] = [
   // Not needing the build, it runs even when the build fails.
   ['browser', 'test:browser', false],
   ['node:built', 'test:node:built', true],
   // The apps' tests reinstall what a failed install left; their own failure then says why.
   ['frameworks', 'test:frameworks', true, installs],
 ];
+const lanes = {
+  parallel: [[browser], [nodeBuilt], [frameworks]],
+  lanes: [[browser], [nodeBuilt, frameworks]],
+  serial: [[browser, nodeBuilt, frameworks]],
+}[mode];
+const said = lanes.map((lane) => lane.map(([name]) => name).join(' then ')).join(' | ');
+console.log(
+  `▶ after the build, IP_PHASES=${mode} (${availableParallelism()} cores; ${MODES.join(', ')}): ${said}`,
+);
 const run = async (built, [name, script, needsBuild, waitsFor]) => {
   await waitsFor;
   return built || !needsBuild ? phase(name, script) : skip([name], 'the build failed');
 };
-const others = build.then(async (built) => {
-  if (together) return Promise.all(rest.map((one) => run(built, one)));
-  for (const one of rest) await run(built, one);
-});
+const others = build.then((built) =>
+  Promise.all(
+    lanes.map(async (lane) => {
+      for (const one of lane) await run(built, one);
+    }),
+  ),
+);
 await Promise.all([source, installs, others]);
 
 const order = ['build', 'installs', 'browser', 'node:source', 'node:built', 'frameworks'];
