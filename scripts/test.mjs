@@ -21,8 +21,9 @@
 //   lanes     the browser phase in one lane, node:built then frameworks in the other (fewer):
 //             the browser phase leaves about a core idle for half its time (its slowest files
 //             wait out the kit's real 8 s and 18 s limits), and the node phases keep two busy,
-//             so beside it they fill what it leaves. On this 2-core machine, warm: 124 s and 248
-//             CPU-s against 141 s and 249 CPU-s one after another (the same hour).
+//             so beside it they fill what it leaves. On a 2-core machine, warm: 59–65 s
+//             against 89 s one after another (the same hour; 124 s against 141 s on a
+//             slower host).
 //   serial    one phase after another
 // Every server a phase starts listens on a free port (0; web-test-runner finds one), so the
 // phases can run at once. Each phase's output is printed in one piece when it ends; npm test
